@@ -1,0 +1,4 @@
+package io.firstparty.consent.domain;
+
+public record Purpose(String code, String name, String description, LawfulBasis lawfulBasis) {
+}

@@ -1,0 +1,51 @@
+package io.firstparty.contracts.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firstparty.contracts.VersionedRecord;
+import io.firstparty.contracts.identity.Identifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An event the collection API validated and stored. Free-form parts (properties, traits, context,
+ * integrations) stay JSON as the brand sent them; identifiers found in it are already normalised.
+ *
+ * @param timestamp when the event happened, corrected for the client's clock skew
+ * @param consentPreferences {@code context.consent.categoryPreferences}, category to granted
+ */
+public record EventAccepted(
+        int schemaVersion,
+        String messageId,
+        String sourceId,
+        EventType type,
+        String userId,
+        String anonymousId,
+        String event,
+        String name,
+        String groupId,
+        String previousId,
+        JsonNode properties,
+        JsonNode traits,
+        JsonNode context,
+        JsonNode integrations,
+        Map<String, Boolean> consentPreferences,
+        List<Identifier> identifiers,
+        Instant timestamp,
+        Instant sentAt,
+        Instant receivedAt) implements VersionedRecord {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public EventAccepted {
+        consentPreferences = consentPreferences == null ? Map.of() : Map.copyOf(consentPreferences);
+        identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+    }
+
+    /** A person is known by their user id once they have one, by their device's anonymous id before. */
+    @Override
+    public String partitionKey() {
+        return userId != null ? "user:" + userId : "anon:" + anonymousId;
+    }
+}

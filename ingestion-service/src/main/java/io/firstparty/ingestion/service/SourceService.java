@@ -1,0 +1,70 @@
+package io.firstparty.ingestion.service;
+
+import io.firstparty.ingestion.domain.NewSource;
+import io.firstparty.ingestion.domain.Source;
+import io.firstparty.ingestion.domain.SourceCreated;
+import io.firstparty.ingestion.domain.SourceStats;
+import io.firstparty.ingestion.domain.WriteKey;
+import io.firstparty.ingestion.repository.ArchiveRepository;
+import io.firstparty.ingestion.repository.SourceRepository;
+import io.firstparty.kit.problem.ConflictException;
+import io.firstparty.kit.problem.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates sources, rotates their keys, turns them off and on. */
+@ApplicationScoped
+public class SourceService {
+
+    private final SourceRepository sources;
+    private final ArchiveRepository archive;
+    private final WriteKeyAuthenticator authenticator;
+
+    SourceService(SourceRepository sources, ArchiveRepository archive, WriteKeyAuthenticator authenticator) {
+        this.sources = sources;
+        this.archive = archive;
+        this.authenticator = authenticator;
+    }
+
+    public SourceCreated create(NewSource request) throws SQLException {
+        if (sources.exists(request.brand(), request.name())) {
+            throw new ConflictException("the brand already has a source with this name");
+        }
+        WriteKey key = WriteKey.generate();
+        UUID id = sources.insert(request, key);
+        return new SourceCreated(get(id), key.secret());
+    }
+
+    public List<Source> list() throws SQLException {
+        return sources.list();
+    }
+
+    public Source get(UUID id) throws SQLException {
+        return sources.findById(id).orElseThrow(() -> new ResourceNotFoundException("no source with this id"));
+    }
+
+    public SourceStats stats(UUID id) throws SQLException {
+        get(id);
+        return archive.stats(id);
+    }
+
+    /** A new key; the old one stops working at once, on every replica within the key cache's lifetime. */
+    public SourceCreated rotateKey(UUID id) throws SQLException {
+        get(id);
+        WriteKey key = WriteKey.generate();
+        sources.replaceKey(id, key);
+        authenticator.forgetSource(id);
+        return new SourceCreated(get(id), key.secret());
+    }
+
+    public Source setEnabled(UUID id, boolean enabled) throws SQLException {
+        if (!sources.setEnabled(id, enabled)) {
+            throw new ResourceNotFoundException("no source with this id");
+        }
+        authenticator.forgetSource(id);
+        return get(id);
+    }
+}

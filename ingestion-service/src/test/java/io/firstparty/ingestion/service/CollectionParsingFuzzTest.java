@@ -1,0 +1,79 @@
+package io.firstparty.ingestion.service;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firstparty.contracts.events.EventType;
+import io.firstparty.contracts.events.Violation;
+import io.firstparty.contracts.identity.IdentifierNormalizer;
+import io.firstparty.ingestion.config.CollectionConfig;
+import io.firstparty.ingestion.domain.Source;
+import io.firstparty.ingestion.domain.Validated;
+import io.firstparty.kit.problem.InvalidInputException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile bodies against the collection path's parsing and validation: every input ends as an
+ * accepted event or as violations that name a field, never as any other exception.
+ */
+class CollectionParsingFuzzTest {
+
+    private static final CollectionConfig CONFIG = new CollectionConfig() {
+        public Duration keyCacheTtl() { return Duration.ofSeconds(10); }
+        public int maxMessageBytes() { return 32_768; }
+        public int maxBatchBytes() { return 512_000; }
+        public int maxBatchMessages() { return 2_500; }
+        public int maxDepth() { return 16; }
+        public int maxStringLength() { return 8_192; }
+        public Duration skewTolerance() { return Duration.ZERO; }
+        public Duration publishTimeout() { return Duration.ofSeconds(5); }
+    };
+
+    private static final JsonLimits JSON = new JsonLimits(CONFIG);
+
+    /** Schemas live in the database; the fuzzed path is the one before them. */
+    private static final EventSchemas NO_SCHEMAS = new EventSchemas(null, CONFIG) {
+        @Override
+        public List<Violation> validate(UUID sourceId, EventType type, String event, JsonNode payload, String pointer) {
+            return List.of();
+        }
+    };
+
+    private static final MessageValidator VALIDATOR =
+            new MessageValidator(new IdentifierNormalizer("FR"), NO_SCHEMAS, CONFIG);
+
+    private static final Source SOURCE = new Source(UUID.randomUUID(), "brand", "fuzz", List.of(), 1_000,
+            EnumSet.allOf(EventType.class), true, "fpwk_fuzz", Instant.EPOCH);
+
+    @FuzzTest(maxDuration = "20s")
+    void anyBodyIsAcceptedOrRefusedWithReasons(byte[] body) {
+        JsonNode message;
+        try {
+            message = JSON.parse(body);
+        } catch (InvalidInputException refused) {
+            assertNamesFields(refused.violations());
+            return;
+        }
+        Validated result = VALIDATOR.validate(message, null, SOURCE, "/batch/0", Instant.now(), null);
+        if (result instanceof Validated.Invalid invalid) {
+            assertFalse(invalid.violations().isEmpty());
+            assertNamesFields(invalid.violations());
+        } else if (result instanceof Validated.Valid valid) {
+            assertTrue(valid.event().userId() != null || valid.event().anonymousId() != null);
+        }
+    }
+
+    private static void assertNamesFields(List<Violation> violations) {
+        for (Violation violation : violations) {
+            assertTrue(violation.field().startsWith("/"), violation.field());
+            assertFalse(violation.rule().isBlank());
+        }
+    }
+}
