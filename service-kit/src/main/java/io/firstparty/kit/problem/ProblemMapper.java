@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,20 @@ public class ProblemMapper {
             response.header("Allow", original.getHeaderString("Allow"));
         }
         return response.build();
+    }
+
+    /** A database that cannot be reached is a passing outage (503), any other SQL failure a bug (500). */
+    @ServerExceptionMapper
+    public Response database(SQLException e, UriInfo uri) {
+        boolean unreachable = e instanceof SQLTransientException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+                || String.valueOf(e.getMessage()).contains("Acquisition timeout");
+        if (unreachable) {
+            LOG.warnf("Database unreachable: %s", e.getMessage());
+            return firstparty(new DependencyUnavailableException("the database cannot be reached; retry later",
+                    Duration.ofSeconds(5)), uri);
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
