@@ -98,6 +98,16 @@ class SourceResourceTest {
     }
 
     @Test
+    void wrongShapeNamesTheField() {
+        as(Roles.ADMIN).contentType(ContentType.JSON)
+                .body("{\"brand\":\"b\",\"name\":\"n\",\"allowedOrigins\":\"https://a.example\",\"rateLimitPerSecond\":5,\"eventTypes\":[\"track\"]}")
+                .post("/v1/sources").then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("/allowedOrigins"));
+    }
+
+    @Test
     void malformedJsonIsAProblemNotACrash() {
         as(Roles.ADMIN).contentType(ContentType.JSON).body("{\"brand\": ").post("/v1/sources").then()
                 .statusCode(400)

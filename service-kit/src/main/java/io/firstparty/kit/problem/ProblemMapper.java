@@ -3,6 +3,7 @@ package io.firstparty.kit.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.firstparty.contracts.events.Violation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -72,6 +73,12 @@ public class ProblemMapper {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
                 .collect(Collectors.joining("/", "/", ""));
         return firstparty(new InvalidInputException(pointer, "has the wrong type or shape"), uri);
+    }
+
+    /** Declared apart because the JSON reader has its own mapper for this subtype, which would win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unmappableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,83 @@
+package io.firstparty.ingestion.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.firstparty.contracts.serde.ContractJson;
+import io.firstparty.ingestion.domain.Form;
+import io.firstparty.ingestion.domain.FormDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FormRepository {
+
+    private static final String COLUMNS = "id, source_id, version, definition::text, created_at, updated_at";
+
+    private final DataSource dataSource;
+
+    FormRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores a new form under a random, unguessable id. */
+    public Form insert(UUID sourceId, FormDefinition definition) throws SQLException {
+        return query("INSERT INTO form (id, source_id, definition) VALUES (?, ?, ?::jsonb) RETURNING " + COLUMNS,
+                UUID.randomUUID(), sourceId, json(definition)).get(0);
+    }
+
+    /** Replaces the definition and counts the version up, in one statement so concurrent replacements each count. */
+    public Optional<Form> replace(UUID id, FormDefinition definition) throws SQLException {
+        return query("UPDATE form SET definition = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?"
+                + " RETURNING " + COLUMNS, json(definition), id).stream().findFirst();
+    }
+
+    public Optional<Form> findById(UUID id) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM form WHERE id = ?", id).stream().findFirst();
+    }
+
+    public List<Form> findBySource(UUID sourceId) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM form WHERE source_id = ? ORDER BY created_at", sourceId);
+    }
+
+    private List<Form> query(String sql, Object... parameters) throws SQLException {
+        List<Form> forms = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    forms.add(new Form(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
+                            definition(row.getString(4)), row.getTimestamp(5).toInstant(),
+                            row.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static String json(FormDefinition definition) throws SQLException {
+        try {
+            return ContractJson.MAPPER.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("form definition cannot be written as JSON", e);
+        }
+    }
+
+    private static FormDefinition definition(String json) throws SQLException {
+        try {
+            return ContractJson.MAPPER.readValue(json, FormDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored form definition is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.firstparty.ingestion.service;
+
+import io.firstparty.contracts.events.Violation;
+import io.firstparty.ingestion.domain.Form;
+import io.firstparty.ingestion.domain.FormDefinition;
+import io.firstparty.ingestion.repository.FormRepository;
+import io.firstparty.kit.problem.InvalidInputException;
+import io.firstparty.kit.problem.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Defines a source's web forms and replaces their definitions. */
+@ApplicationScoped
+public class FormService {
+
+    private final FormRepository forms;
+    private final SourceService sources;
+
+    FormService(FormRepository forms, SourceService sources) {
+        this.forms = forms;
+        this.sources = sources;
+    }
+
+    public Form create(UUID sourceId, FormDefinition definition) throws SQLException {
+        check(sourceId, definition);
+        return forms.insert(sourceId, definition);
+    }
+
+    public List<Form> list(UUID sourceId) throws SQLException {
+        sources.get(sourceId);
+        return forms.findBySource(sourceId);
+    }
+
+    public Form get(UUID id) throws SQLException {
+        return find(id).orElseThrow(() -> new ResourceNotFoundException("no form with this id"));
+    }
+
+    public Optional<Form> find(UUID id) throws SQLException {
+        return forms.findById(id);
+    }
+
+    /** A new definition, whole; the version counts up so events name the definition they came through. */
+    public Form replace(UUID id, FormDefinition definition) throws SQLException {
+        check(get(id).sourceId(), definition);
+        return forms.replace(id, definition).orElseThrow(() -> new ResourceNotFoundException("no form with this id"));
+    }
+
+    private void check(UUID sourceId, FormDefinition definition) throws SQLException {
+        List<Violation> violations = FormDefinitionRules.check(definition, sources.get(sourceId));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}
