@@ -49,8 +49,13 @@ public class ArchiveRepository {
                     insert.setString(4, json(event));
                     insert.setTimestamp(5, Timestamp.from(event.timestamp()));
                     insert.setTimestamp(6, Timestamp.from(event.receivedAt()));
-                    if (insert.executeUpdate() == 0) {
-                        duplicates.merge(UUID.fromString(event.sourceId()), 1, Integer::sum);
+                    insert.addBatch();
+                }
+                // One round trip for the whole poll; each row's count says whether it was new.
+                int[] inserted = insert.executeBatch();
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] == 0) {
+                        duplicates.merge(UUID.fromString(events.get(i).sourceId()), 1, Integer::sum);
                     }
                 }
             }

@@ -72,7 +72,8 @@ public class CollectionService {
         }
         JsonNode message = json.parse(request.body());
         Source source = admit(request, message, 1);
-        Validated result = validator.validate(message, type, source, "", request.receivedAt(), null);
+        Validated result = validator.validate(message, type, source, "", request.receivedAt(), null,
+                JsonLimits.mayHoldControlCharacters(request.body()));
         return publish(source, List.of(result), request);
     }
 
@@ -91,9 +92,10 @@ public class CollectionService {
         }
         Source source = admit(request, body, batch.size());
         Instant sentAt = batchSentAt(body);
+        boolean screen = JsonLimits.mayHoldControlCharacters(request.body());
         List<Validated> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            results.add(validator.validate(batch.get(i), null, source, "/batch/" + i, request.receivedAt(), sentAt));
+            results.add(validator.validate(batch.get(i), null, source, "/batch/" + i, request.receivedAt(), sentAt, screen));
         }
         if (!publishing) {
             return CompletableFuture.completedFuture(summarise(results, 0));

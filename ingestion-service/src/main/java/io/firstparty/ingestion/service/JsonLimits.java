@@ -52,6 +52,28 @@ public class JsonLimits {
         }
     }
 
+    /**
+     * False when no string in the body can hold a control character, so validation may skip looking.
+     * JSON forbids raw control characters in strings except DEL; the others can only arrive escaped,
+     * as a backslash followed by b, f or u. One pass over the bytes costs far less than walking every
+     * string of the parsed tree.
+     */
+    public static boolean mayHoldControlCharacters(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b == 0x7f) {
+                return true;
+            }
+            if (b == '\\' && i + 1 < body.length) {
+                byte escaped = body[++i];
+                if (escaped == 'u' || escaped == 'b' || escaped == 'f') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static String limitBroken(StreamConstraintsException e) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {

@@ -55,6 +55,15 @@ public class MessageValidator {
      */
     public Validated validate(JsonNode message, EventType type, Source source, String pointer,
                               Instant receivedAt, Instant batchSentAt) {
+        return validate(message, type, source, pointer, receivedAt, batchSentAt, true);
+    }
+
+    /**
+     * @param screenControlCharacters false when the request body is known to hold none
+     *                                (see {@link JsonLimits#mayHoldControlCharacters(byte[])})
+     */
+    public Validated validate(JsonNode message, EventType type, Source source, String pointer,
+                              Instant receivedAt, Instant batchSentAt, boolean screenControlCharacters) {
         Check check = new Check(pointer);
         String original = message.toString();
         String messageId = check.optionalText(message, "messageId", MAX_ID_LENGTH);
@@ -69,7 +78,9 @@ public class MessageValidator {
             check.fail("", "must be at most " + config.maxMessageBytes() + " bytes");
             return new Validated.Invalid(messageId, type, check.violations, original);
         }
-        check.controlCharacters(message, "");
+        if (screenControlCharacters) {
+            check.controlCharacters(message, "");
+        }
 
         EventType callType = type != null ? type : check.type(message);
         if (callType != null && !source.allows(callType)) {

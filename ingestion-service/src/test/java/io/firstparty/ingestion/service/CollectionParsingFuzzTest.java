@@ -33,6 +33,7 @@ class CollectionParsingFuzzTest {
         public int maxDepth() { return 16; }
         public int maxStringLength() { return 8_192; }
         public Duration skewTolerance() { return Duration.ZERO; }
+        public String compression() { return "none"; }
         public Duration publishTimeout() { return Duration.ofSeconds(5); }
     };
 
@@ -62,6 +63,10 @@ class CollectionParsingFuzzTest {
             return;
         }
         Validated result = VALIDATOR.validate(message, null, SOURCE, "/batch/0", Instant.now(), null);
+        if (!JsonLimits.mayHoldControlCharacters(body) && result instanceof Validated.Invalid invalid) {
+            assertTrue(invalid.violations().stream().noneMatch(v -> v.rule().contains("control characters")),
+                    "the byte pre-check missed a control character");
+        }
         if (result instanceof Validated.Invalid invalid) {
             assertFalse(invalid.violations().isEmpty());
             assertNamesFields(invalid.violations());
