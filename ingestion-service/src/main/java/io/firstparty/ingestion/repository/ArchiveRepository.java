@@ -1,9 +1,8 @@
 package io.firstparty.ingestion.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.firstparty.contracts.events.EventAccepted;
-import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.ingestion.domain.SourceStats;
+import io.firstparty.kit.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -46,7 +45,7 @@ public class ArchiveRepository {
                     insert.setObject(1, UUID.fromString(event.sourceId()));
                     insert.setString(2, event.messageId());
                     insert.setString(3, event.type().code());
-                    insert.setString(4, json(event));
+                    insert.setString(4, JsonColumn.write(event));
                     insert.setTimestamp(5, Timestamp.from(event.timestamp()));
                     insert.setTimestamp(6, Timestamp.from(event.receivedAt()));
                     insert.addBatch();
@@ -90,14 +89,6 @@ public class ArchiveRepository {
                 row.next();
                 return new SourceStats(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
             }
-        }
-    }
-
-    private static String json(EventAccepted event) throws SQLException {
-        try {
-            return ContractJson.MAPPER.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("event cannot be written as JSON", e);
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.firstparty.ingestion.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.ingestion.domain.EventSchema;
+import io.firstparty.kit.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -68,19 +67,12 @@ public class EventSchemaRepository {
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    schemas.add(new EventSchema(row.getString(1), row.getInt(2), json(row.getString(3)),
+                    schemas.add(new EventSchema(row.getString(1), row.getInt(2),
+                            JsonColumn.read(row.getString(3), JsonNode.class),
                             row.getTimestamp(4).toInstant()));
                 }
             }
         }
         return schemas;
-    }
-
-    private static JsonNode json(String text) throws SQLException {
-        try {
-            return ContractJson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored schema is not JSON", e);
-        }
     }
 }

@@ -1,12 +1,11 @@
 package io.firstparty.ingestion.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.firstparty.contracts.events.EventRejected;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
-import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.ingestion.domain.FailedEvent;
+import io.firstparty.kit.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -43,7 +42,7 @@ public class FailedEventRepository {
                 insert.setObject(2, UUID.fromString(failure.sourceId()));
                 insert.setString(3, failure.messageId());
                 insert.setString(4, failure.type() == null ? null : failure.type().code());
-                insert.setString(5, json(failure.violations()));
+                insert.setString(5, JsonColumn.write(failure.violations()));
                 insert.setString(6, failure.violations().isEmpty() ? "" : failure.violations().get(0).rule());
                 insert.setString(7, failure.originalBody());
                 insert.setTimestamp(8, Timestamp.from(failure.receivedAt()));
@@ -117,27 +116,11 @@ public class FailedEventRepository {
                     Timestamp replayed = row.getTimestamp(8);
                     failures.add(new FailedEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                             row.getString(3), row.getString(4) == null ? null : EventType.fromCode(row.getString(4)),
-                            violations(row.getString(5)), row.getString(6), row.getTimestamp(7).toInstant(),
+                            JsonColumn.read(row.getString(5), VIOLATIONS), row.getString(6), row.getTimestamp(7).toInstant(),
                             replayed == null ? null : replayed.toInstant()));
                 }
             }
         }
         return failures;
-    }
-
-    private static String json(List<Violation> violations) throws SQLException {
-        try {
-            return ContractJson.MAPPER.writeValueAsString(violations);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("violations cannot be written as JSON", e);
-        }
-    }
-
-    private static List<Violation> violations(String json) throws SQLException {
-        try {
-            return ContractJson.MAPPER.readValue(json, VIOLATIONS);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored violations are not JSON", e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package io.firstparty.ingestion.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.FormDefinition;
+import io.firstparty.kit.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -30,13 +29,13 @@ public class FormRepository {
     /** Stores a new form under a random, unguessable id. */
     public Form insert(UUID sourceId, FormDefinition definition) throws SQLException {
         return query("INSERT INTO form (id, source_id, definition) VALUES (?, ?, ?::jsonb) RETURNING " + COLUMNS,
-                UUID.randomUUID(), sourceId, json(definition)).get(0);
+                UUID.randomUUID(), sourceId, JsonColumn.write(definition)).get(0);
     }
 
     /** Replaces the definition and counts the version up, in one statement so concurrent replacements each count. */
     public Optional<Form> replace(UUID id, FormDefinition definition) throws SQLException {
         return query("UPDATE form SET definition = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?"
-                + " RETURNING " + COLUMNS, json(definition), id).stream().findFirst();
+                + " RETURNING " + COLUMNS, JsonColumn.write(definition), id).stream().findFirst();
     }
 
     public Optional<Form> findById(UUID id) throws SQLException {
@@ -57,27 +56,11 @@ public class FormRepository {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     forms.add(new Form(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
-                            definition(row.getString(4)), row.getTimestamp(5).toInstant(),
+                            JsonColumn.read(row.getString(4), FormDefinition.class), row.getTimestamp(5).toInstant(),
                             row.getTimestamp(6).toInstant()));
                 }
             }
         }
         return forms;
-    }
-
-    private static String json(FormDefinition definition) throws SQLException {
-        try {
-            return ContractJson.MAPPER.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("form definition cannot be written as JSON", e);
-        }
-    }
-
-    private static FormDefinition definition(String json) throws SQLException {
-        try {
-            return ContractJson.MAPPER.readValue(json, FormDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored form definition is not readable", e);
-        }
     }
 }

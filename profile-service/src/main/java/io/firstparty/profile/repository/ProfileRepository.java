@@ -1,11 +1,11 @@
 package io.firstparty.profile.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.identity.IdentifierType;
-import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.profile.domain.Profile;
 import io.firstparty.profile.domain.Trait;
+import io.firstparty.kit.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -78,19 +78,12 @@ public class ProfileRepository {
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    traits.put(row.getString(1), new Trait(json(row.getString(2)), row.getString(3), row.getString(4),
+                    traits.put(row.getString(1), new Trait(JsonColumn.read(row.getString(2), JsonNode.class),
+                            row.getString(3), row.getString(4),
                             row.getTimestamp(5).toInstant()));
                 }
             }
         }
         return traits;
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode json(String text) throws SQLException {
-        try {
-            return ContractJson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored trait is not JSON", e);
-        }
     }
 }
