@@ -3,12 +3,15 @@
 #
 # Starts its own Kafka broker (localhost:29092, fresh storage in .firstparty/bench-kafka), its own
 # database (firstparty_bench_ingestion, re-created) and ingestion-service from its built jar on
-# 127.0.0.1:28081, then measures, in this order:
-#   1. raw    the Kafka producer alone, configured as the service's, on the records the service
-#             would publish (reference for the ratio)
-#   2. batch  POST /v1/batch, 100 messages of ~500 bytes per request (wrk, closed loop)
-#   3. track  POST /v1/track, one ~500-byte message per request (wrk, closed loop)
-# and the service's resident memory every second throughout. Sends traffic only to 127.0.0.1,
+# 127.0.0.1:28081 as a collection replica (FIRSTPARTY_ARCHIVE_ENABLED=false), then measures, in
+# this order:
+#   1. raw     the Kafka producer alone, configured as the service's, on the records the service
+#              would publish (reference for the ratio)
+#   2. batch   POST /v1/batch, 100 messages of ~500 bytes per request (wrk, closed loop)
+#   3. track   POST /v1/track, one ~500-byte message per request (wrk, closed loop)
+#   4. archive a second ingestion-service, an archiver replica (127.0.0.1:28082), writing what
+#              phases 2 and 3 accepted into PostgreSQL: records/s
+# and the collection replica's resident memory every second throughout. Sends traffic only to 127.0.0.1,
 # every load is bounded in time, and everything it started is stopped when it ends (trap).
 # Results: terminal and .firstparty/bench/results-<timestamp>.txt. See benchmarks/README.md.
 set -euo pipefail
@@ -39,12 +42,11 @@ RAW_WARMUP="${BENCH_RAW_WARMUP:-10}"
 RAW_SECONDS="${BENCH_RAW_SECONDS:-30}"
 # Longest wait, before each phase, for other processes on the machine to calm down (see wait_quiet).
 QUIET_WAIT="${BENCH_QUIET_WAIT:-300}"
-# Longest wait, after the batch phase, for the service's archive consumer to catch up.
-ARCHIVE_WAIT="${BENCH_ARCHIVE_WAIT:-120}"
-# The service's JVM. The heap is fixed (Xms = Xmx) so that RSS under load does not depend on when
-# the heap happens to grow; see benchmarks/README.md for how these were chosen.
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms128m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -Dio.netty.allocator.numDirectArenas=1 -Djdk.nio.maxCachedBufferSize=262144}"
-SERVICE_MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}"
+# How long the archiver replica is measured for (it stops earlier when it has caught up).
+ARCHIVE_SECONDS="${BENCH_ARCHIVE_SECONDS:-60}"
+# The service's JVM: by default the flags ./firstparty up runs every service with (services.sh).
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:-$FP_SERVICE_JAVA_OPTS}"
+SERVICE_MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-$FP_SERVICE_MALLOC_ARENA_MAX}"
 # Kafka compression of the service's producer, and so of the raw producer: see decide_compression.
 COMPRESSION=""
 
@@ -58,11 +60,13 @@ TARGET_RSS_MIB=300
 BENCH_KAFKA_PORT=29092
 BENCH_KAFKA_CONTROLLER_PORT=29093
 BENCH_SERVICE_PORT=28081
+BENCH_ARCHIVER_PORT=28082
 BENCH_DB=firstparty_bench_ingestion
 BENCH_RAW_TOPIC=firstparty.bench.raw-events
 BENCH_SOURCE_ID=00000000-0000-4000-8000-00000000be0c
 ACCEPTED_TOPIC=firstparty.events.accepted
 SERVICE=bench-ingestion-service
+ARCHIVER=bench-ingestion-archiver
 BROKER=bench-kafka
 
 usage() {
@@ -70,11 +74,12 @@ usage() {
 Usage: ./firstparty bench [--build] [--jfr] [--quick]
 
 Benchmarks ingestion-service on this machine (its own Kafka broker on localhost:${BENCH_KAFKA_PORT},
-its own database ${BENCH_DB}, the service on 127.0.0.1:${BENCH_SERVICE_PORT}) and prints each figure
-next to its target. Takes 5 to $(((RAW_WARMUP + RAW_SECONDS + BATCH_WARMUP + BATCH_SECONDS + TRACK_WARMUP + TRACK_SECONDS + ARCHIVE_WAIT) / 60 + 2)) minutes on a quiet machine.
+its own database ${BENCH_DB}, a collection replica on 127.0.0.1:${BENCH_SERVICE_PORT}, then an archiver
+replica on 127.0.0.1:${BENCH_ARCHIVER_PORT}) and prints each figure next to its target. Takes about
+$(((RAW_WARMUP + RAW_SECONDS + BATCH_WARMUP + BATCH_SECONDS + TRACK_WARMUP + TRACK_SECONDS + ARCHIVE_SECONDS) / 60 + 2)) minutes on a quiet machine.
 
   --build   rebuild ingestion-service first (otherwise only when its jar is missing)
-  --jfr     record the service with JFR during the measured batch phase and print its hottest frames
+  --jfr     record the service with JFR during the measured batch and track phases and print their hottest frames
   --quick   short phases (a smoke test of the benchmark itself; its figures are not comparable)
 
 Phases and load are set by BENCH_* variables (see benchmarks/README.md), e.g.
@@ -91,6 +96,7 @@ QUICK=""
 JFR=""
 BUILD=""
 SERVICE_PID=""
+ARCHIVER_PID=""
 BROKER_PID=""
 
 # result LINE: one line of the report (printed at the end and written to the results file).
@@ -129,7 +135,17 @@ gc_counters() {
 }
 
 # cpu_mark: remembers the counters; cpu_report LABEL: CPU use (in cores) since the mark.
+# thread_ticks PID: CPU ticks of the process's threads, summed by thread name without its number
+# (executor-thread-7 -> executor-thread), one "name ticks" line each.
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' <"${task}/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "${task}/stat" 2>/dev/null)"
+  done | awk 'NF == 2 { name = $1; sub(/[-_#]*[0-9]+$/, "", name); ticks[name] += $2 } END { for (n in ticks) print n, ticks[n] }'
+}
+
 cpu_mark() {
+  thread_ticks "$SERVICE_PID" >"${RUN_DIR}/threads-mark.txt"
   CPU_T0="$(now_ms)"
   CPU_SERVICE0="$(proc_ticks "$SERVICE_PID")"
   CPU_BROKER0="$(proc_ticks "$BROKER_PID")"
@@ -155,6 +171,10 @@ cpu_report() {
     "$((y - GC_Y0))" "$(calc "$yt - $GC_YT0")" "$((f - GC_F0))" "$(calc "$ft - $GC_FT0")" "$(calc "$ms / 1000" "%.0f")")"
   result "$(printf '   CPU (cores of %s): service %s, broker %s, load generator %s, PostgreSQL %s, anything else %s; machine busy %s' \
     "$(nproc)" "$service" "$broker" "$load" "$pg" "$other" "$machine")"
+  result "   service CPU by thread (cores): $(thread_ticks "$SERVICE_PID" | awk -v hz="$hz" -v s="$(calc "$ms / 1000")" '
+    NR == FNR { before[$1] = $2; next }
+    { used = ($2 - before[$1]) / hz / s; if (used >= 0.005) printf "%.2f %s\n", used, $1 }' "${RUN_DIR}/threads-mark.txt" - |
+    sort -rn | head -n 8 | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
   if [[ "$(calc "$other > 0.25" "%d")" == 1 ]]; then
     result "   WARNING: other processes used ${other} cores during ${label}: the figures above are lower than on a quiet machine."
     BUSY_WARNINGS=$((BUSY_WARNINGS + 1))
@@ -227,6 +247,7 @@ cleanup() {
     [[ -n "$SAMPLER" ]] && kill -TERM "$SAMPLER" 2>/dev/null
     step "Stopping what the benchmark started"
     stop_component "$SERVICE" 30
+    stop_component "$ARCHIVER" 30
     stop_component "$BROKER" 30
     if [[ -z "${BENCH_KEEP_DB:-}" ]] && pg_ready; then
       pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)" >/dev/null 2>&1 &&
@@ -326,37 +347,40 @@ recreate_bench_database() {
   ok "database ${BENCH_DB} re-created"
 }
 
-bench_service_ready() {
-  [[ "$(http_status "http://127.0.0.1:${BENCH_SERVICE_PORT}/q/health/ready")" == "200" ]]
-}
-
-start_service() {
-  local conflicts
-  if is_running "$SERVICE"; then
-    info "a benchmark service of an earlier run is still running: stopping it"
-    stop_component "$SERVICE" 30
+# start_ingestion COMPONENT PORT ARCHIVE: ingestion-service from its jar; ARCHIVE true makes it an
+# archiver replica, false a collection replica. Sets INGESTION_PID.
+start_ingestion() {
+  local component="$1" port="$2" archive="$3" conflicts
+  if is_running "$component"; then
+    info "${component} of an earlier run is still running: stopping it"
+    stop_component "$component" 30
   fi
-  if ! conflicts="$(check_ports "$SERVICE" "$BENCH_SERVICE_PORT")"; then
-    die "Cannot start the service: ${conflicts}"
+  if ! conflicts="$(check_ports "$component" "$port")"; then
+    die "Cannot start ${component}: ${conflicts}"
   fi
-  rotate_log "$SERVICE"
+  rotate_log "$component"
   (
     cd "${FP_ROOT}/ingestion-service" || exit 1
     # OIDC guards only the admin endpoints, which the benchmark does not call: no Keycloak needed.
-    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_SERVICE_PORT" \
+    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
       FIRSTPARTY_KAFKA="localhost:${BENCH_KAFKA_PORT}" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${BENCH_DB}" \
       QUARKUS_OIDC_TENANT_ENABLED=false MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX" \
-      FIRSTPARTY_COLLECTION_COMPRESSION="$COMPRESSION"
+      FIRSTPARTY_COLLECTION_COMPRESSION="$COMPRESSION" FIRSTPARTY_ARCHIVE_ENABLED="$archive"
+    # With --jfr, samples are attributed to the exact line, not to the nearest safepoint (which can
+    # blame a loop for the whole method it was inlined into).
     # shellcheck disable=SC2086 # the options are words
-    start_component "$SERVICE" java $SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" \
-      -jar "$(service_jar ingestion-service)"
+    start_component "$component" java $SERVICE_JAVA_OPTS ${JFR:+-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} \
+      -Dfirstparty.component="$component" -jar "$(service_jar ingestion-service)"
   )
-  wait_until "$SERVICE" 180 "http://127.0.0.1:${BENCH_SERVICE_PORT}/q/health/ready" bench_service_ready || exit 1
-  SERVICE_PID="$(component_pid "$SERVICE")"
-  [[ "$(readlink "/proc/${SERVICE_PID}/exe")" == */java ]] || die "pid ${SERVICE_PID} is not the service's JVM."
-  ok "ingestion-service ready on http://127.0.0.1:${BENCH_SERVICE_PORT} (pid ${SERVICE_PID}, +$(format_duration "$FP_WAITED_MS"))"
+  wait_until "$component" 180 "http://127.0.0.1:${port}/q/health/ready" \
+    http_ok "http://127.0.0.1:${port}/q/health/ready" || exit 1
+  INGESTION_PID="$(component_pid "$component")"
+  [[ "$(readlink "/proc/${INGESTION_PID}/exe")" == */java ]] || die "pid ${INGESTION_PID} is not the service's JVM."
+  ok "${component} ready on http://127.0.0.1:${port} (pid ${INGESTION_PID}, +$(format_duration "$FP_WAITED_MS"))"
 }
+
+http_ok() { [[ "$(http_status "$1")" == "200" ]]; }
 
 # The benchmark's source, written straight into the database (the admin API needs Keycloak):
 # every call type, a rate limit far above the load, the write key stored as its SHA-256 hash.
@@ -428,7 +452,7 @@ error_line() {
 }
 
 phase_raw() {
-  step "Phase 1/3: raw Kafka producer (${RAW_WARMUP} s warm-up + ${RAW_SECONDS} s), service idle"
+  step "Phase 1/4: raw Kafka producer (${RAW_WARMUP} s warm-up + ${RAW_SECONDS} s), service idle"
   phase raw
   wait_quiet
   cpu_mark
@@ -441,18 +465,22 @@ phase_raw() {
   ok "raw producer: $(fmt_int "$RAW_RATE") records/s acknowledged ($(value raw_mib_per_s "${RUN_DIR}/raw.log") MiB/s before compression), errors $(value raw_errors "${RUN_DIR}/raw.log")"
 }
 
+# jfr_start PHASE SECONDS: with --jfr, records the service during the measured part of a phase.
+jfr_start() {
+  [[ -n "$JFR" ]] || return 0
+  jcmd "$SERVICE_PID" JFR.start name="bench-$1" duration="$2s" filename="${RUN_DIR}/$1.jfr" >/dev/null 2>&1 ||
+    warn "JFR could not be started"
+}
+
 phase_batch() {
   local log="${RUN_DIR}/batch.log" before after
-  step "Phase 2/3: POST /v1/batch, ${BATCH_SIZE} messages a request, ${BATCH_CONNECTIONS} connections (${BATCH_WARMUP} s warm-up + ${BATCH_SECONDS} s)"
+  step "Phase 2/4: POST /v1/batch, ${BATCH_SIZE} messages a request, ${BATCH_CONNECTIONS} connections (${BATCH_WARMUP} s warm-up + ${BATCH_SECONDS} s)"
   wait_quiet
   wrk_phase batch-warmup batch 1 "$BATCH_CONNECTIONS" "$BATCH_WARMUP"
   info "warm-up: $(fmt_int "$(calc "$(value accepted_messages "${RUN_DIR}/batch-warmup.log") / $(value duration_s "${RUN_DIR}/batch-warmup.log")")") messages/s"
   before="$(service_metric firstparty_events_accepted_total)"
   cpu_mark
-  if [[ -n "$JFR" ]]; then
-    jcmd "$SERVICE_PID" JFR.start name=bench duration="${BATCH_SECONDS}s" filename="${RUN_DIR}/batch.jfr" >/dev/null 2>&1 ||
-      warn "JFR could not be started"
-  fi
+  jfr_start batch "$BATCH_SECONDS"
   wrk_phase batch batch 1 "$BATCH_CONNECTIONS" "$BATCH_SECONDS"
   after="$(service_metric firstparty_events_accepted_total)"
   BATCH_RATE="$(calc "$(value accepted_messages "$log") / $(value duration_s "$log")" "%.1f")"
@@ -463,11 +491,12 @@ phase_batch() {
 
 phase_track() {
   local log="${RUN_DIR}/track.log"
-  step "Phase 3/3: POST /v1/track, ${TRACK_CONNECTIONS} connections (${TRACK_WARMUP} s warm-up + ${TRACK_SECONDS} s)"
+  step "Phase 3/4: POST /v1/track, ${TRACK_CONNECTIONS} connections (${TRACK_WARMUP} s warm-up + ${TRACK_SECONDS} s)"
   wait_quiet
   wrk_phase track-warmup track 2 "$TRACK_CONNECTIONS" "$TRACK_WARMUP"
   info "warm-up: $(fmt_int "$(calc "$(value requests "${RUN_DIR}/track-warmup.log") / $(value duration_s "${RUN_DIR}/track-warmup.log")")") requests/s"
   cpu_mark
+  jfr_start track "$TRACK_SECONDS"
   wrk_phase track track 2 "$TRACK_CONNECTIONS" "$TRACK_SECONDS"
   TRACK_RATE="$(calc "$(value requests "$log") / $(value duration_s "$log")" "%.1f")"
   TRACK_OK_RATE="$(calc "$(value accepted_messages "$log") / $(value duration_s "$log")" "%.1f")"
@@ -477,12 +506,24 @@ phase_track() {
   ok "track: $(fmt_int "$TRACK_RATE") requests/s, p50 ${TRACK_P50} ms, p99 ${TRACK_P99} ms, errors ${TRACK_ERRORS}"
 }
 
-archive_lag() {
-  local label="$1" max="$2"
-  phase "$label"
-  run_bounded $((max + 60)) "${RUN_DIR}/${label}.log" \
+# Phase 4: an archiver replica writes what the collection replica accepted. It is measured on its
+# own, as it would run on its own replicas, so it takes no CPU from the collection phases.
+phase_archive() {
+  local log="${RUN_DIR}/archive.log" hz
+  step "Phase 4/4: archiver replica writing the accepted events into PostgreSQL (up to ${ARCHIVE_SECONDS} s)"
+  phase archive
+  start_ingestion "$ARCHIVER" "$BENCH_ARCHIVER_PORT" true
+  ARCHIVER_PID="$INGESTION_PID"
+  ARCHIVER_TICKS0="$(proc_ticks "$ARCHIVER_PID")"
+  ARCHIVER_PG0="$(postgres_ticks)"
+  run_bounded $((ARCHIVE_SECONDS + 60)) "$log" \
     "${LOADGEN[@]}" lag --bootstrap "localhost:${BENCH_KAFKA_PORT}" --topic "$ACCEPTED_TOPIC" --group ingestion-archive \
-    --max-seconds "$max" || { tail -n 20 "${RUN_DIR}/${label}.log" >&2; warn "could not read the archive consumer's lag"; return 0; }
+    --max-seconds "$ARCHIVE_SECONDS" || { tail -n 20 "$log" >&2; warn "could not read the archiver's lag"; return 0; }
+  hz="$(getconf CLK_TCK)"
+  ARCHIVER_CPU="$(calc "($(proc_ticks "$ARCHIVER_PID") - $ARCHIVER_TICKS0) / $hz / $(value lag_seconds "$log")")"
+  ARCHIVER_PG_CPU="$(calc "($(postgres_ticks) - $ARCHIVER_PG0) / $hz / $(value lag_seconds "$log")")"
+  ARCHIVER_RSS="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/${ARCHIVER_PID}/status" 2>/dev/null || echo '?')"
+  ok "archiver: $(fmt_int "$(value lag_drain_rate "$log")") records/s, $(fmt_int "$(value lag_end "$log")") still to write"
 }
 
 # --- The report ------------------------------------------------------------------------------------
@@ -550,7 +591,7 @@ report() {
     printf 'Java         : %s\n' "$(java -version 2>&1 | head -n 1)"
     printf 'Kafka        : %s, single-node KRaft broker on localhost:%s (fresh storage, -Xmx512m), same machine; topic %s, %s partitions\n' \
       "$(kafka_version)" "$BENCH_KAFKA_PORT" "$ACCEPTED_TOPIC" "$(value topic_partitions "${RUN_DIR}/sample.log")"
-    printf 'PostgreSQL   : %s, database %s (the service archives every accepted event there)\n' \
+    printf 'PostgreSQL   : %s, database %s (the archiver replica writes every accepted event there)\n' \
       "$(psql -X -tA -w -h "$FP_PG_HOST" -U "$FP_PG_ROLE" -d postgres -c 'SHOW server_version' 2>/dev/null || echo '?')" "$BENCH_DB"
     printf 'Service      : %s\n' "$(service_build_line)"
     printf 'Service JVM  : %s  (MALLOC_ARENA_MAX=%s)\n' "$SERVICE_JAVA_OPTS" "$SERVICE_MALLOC_ARENA_MAX"
@@ -569,6 +610,8 @@ report() {
       "$BATCH_WARMUP" "$(value duration_s "$batch_log")" "$BATCH_CONNECTIONS" "$BATCH_SIZE"
     printf '  3 /v1/track                  %4s s    %s s   (%s connections)\n' \
       "$TRACK_WARMUP" "$(value duration_s "$track_log")" "$TRACK_CONNECTIONS"
+    printf '  4 archiver replica              -    %s s   (at most %s s, less when it caught up)\n' \
+      "$(value lag_seconds "${RUN_DIR}/archive.log")" "$ARCHIVE_SECONDS"
     printf '  whole run                    %s\n' "$(format_duration $(($(now_ms) - RUN_START)))"
     printf '\n%-48s %16s   %-14s %s\n' "Figure" "measured" "target" "verdict"
     printf '%-48s %16s   %-14s %s\n' "1 /v1/batch messages/s (acks=all)" "$(fmt_int "$BATCH_RATE")" \
@@ -585,6 +628,9 @@ report() {
     local total_errors=$((BATCH_ERRORS + TRACK_ERRORS + $(value raw_errors "${RUN_DIR}/raw.log")))
     printf '\nErrors       : %s in the measured phases%s\n' "$total_errors" \
       "$( ((total_errors > 0)) && printf '  <-- THIS RUN HAD ERRORS: the figures count only 2xx answers')"
+    printf 'Service log  : %s ERROR and %s WARN lines (%s)\n' \
+      "$(grep -c '"level":"ERROR"' "$(log_file "$SERVICE")" || true)" "$(grep -c '"level":"WARN"' "$(log_file "$SERVICE")" || true)" \
+      "$(log_file "$SERVICE" | sed "s|^${FP_ROOT}/||")"
     cat "$RESULTS"
   } >"$FINAL"
   {
@@ -612,16 +658,20 @@ report() {
       "$rss_idle" "$(rss_max '^raw$')" "$(rss_max '^batch-warmup$')" "$(rss_max '^batch$')" "$(rss_max '^track-warmup$')" "$(rss_max '^track$')"
     printf '                 VmRSS of pid %s every second, %s samples in %s\n' "$SERVICE_PID" \
       "$(wc -l <"${RUN_DIR}/rss.log")" "${RUN_DIR#"${FP_ROOT}"/}/rss.log"
-    printf '  archive      : after the batch phase the archive consumer was %s records behind; %s behind after %s s (%s records/s)\n' \
-      "$(fmt_int "$(value lag_start "${RUN_DIR}/lag-after-batch.log")")" "$(fmt_int "$(value lag_end "${RUN_DIR}/lag-after-batch.log")")" \
-      "$(value lag_seconds "${RUN_DIR}/lag-after-batch.log")" "$(fmt_int "$(value lag_drain_rate "${RUN_DIR}/lag-after-batch.log")")"
+    printf '  archive      : the archiver replica (pid %s) started %s records behind and wrote %s records/s for %s s (%s left);\n' \
+      "${ARCHIVER_PID:-?}" "$(fmt_int "$(value lag_start "${RUN_DIR}/archive.log")")" \
+      "$(fmt_int "$(value lag_drain_rate "${RUN_DIR}/archive.log")")" "$(value lag_seconds "${RUN_DIR}/archive.log")" \
+      "$(fmt_int "$(value lag_end "${RUN_DIR}/archive.log")")"
+    printf '                 CPU (cores): archiver %s, PostgreSQL %s; archiver RSS at the end %s MiB\n' \
+      "${ARCHIVER_CPU:-?}" "${ARCHIVER_PG_CPU:-?}" "${ARCHIVER_RSS:-?}"
     if ((BUSY_WARNINGS > 0)); then
       printf '\nWARNING: other processes were busy during %s phase(s) (see "anything else" above): run again on a quiet machine.\n' "$BUSY_WARNINGS"
     fi
-    if [[ -n "$JFR" && -f "${RUN_DIR}/batch.jfr" ]]; then
-      printf '\nJFR of the service during the measured batch phase: %s\n' "${RUN_DIR#"${FP_ROOT}"/}/batch.jfr"
-      jfr_summary "${RUN_DIR}/batch.jfr"
-    fi
+    for jfr_phase in batch track; do
+      [[ -n "$JFR" && -f "${RUN_DIR}/${jfr_phase}.jfr" ]] || continue
+      printf '\nJFR of the service during the measured %s phase: %s\n' "$jfr_phase" "${RUN_DIR#"${FP_ROOT}"/}/${jfr_phase}.jfr"
+      jfr_summary "${RUN_DIR}/${jfr_phase}.jfr"
+    done
     printf '\nLogs and raw output: %s\n' "${RUN_DIR#"${FP_ROOT}"/}"
   } >>"$FINAL"
   cp "$FINAL" "$RESULT_FILE"
@@ -643,7 +693,7 @@ main() {
     esac
   done
   if [[ -n "$QUICK" ]]; then
-    RAW_WARMUP=3 RAW_SECONDS=5 BATCH_WARMUP=5 BATCH_SECONDS=10 TRACK_WARMUP=3 TRACK_SECONDS=5 ARCHIVE_WAIT=10
+    RAW_WARMUP=3 RAW_SECONDS=5 BATCH_WARMUP=5 BATCH_SECONDS=10 TRACK_WARMUP=3 TRACK_SECONDS=5 ARCHIVE_SECONDS=10
   fi
   RUN_START="$(now_ms)"
   RUN_ID="$(date -u +%Y%m%dT%H%M%S)"
@@ -679,7 +729,8 @@ main() {
   start_broker
   step "Database and service"
   recreate_bench_database
-  start_service
+  start_ingestion "$SERVICE" "$BENCH_SERVICE_PORT" false
+  SERVICE_PID="$INGESTION_PID"
   create_source
   "${LOADGEN[@]}" messages --out "${RUN_DIR}/messages.jsonl" --count 1000 --users 250 >"${RUN_DIR}/messages.log" 2>&1 ||
     { cat "${RUN_DIR}/messages.log" >&2; die "Could not write the benchmark messages."; }
@@ -701,17 +752,14 @@ main() {
   [[ -n "$JFR" ]] && sleep 3
   run_bounded 120 "${RUN_DIR}/sample.log" "${LOADGEN[@]}" sample --bootstrap "localhost:${BENCH_KAFKA_PORT}" \
     --topic "$ACCEPTED_TOPIC" --count 2000 || warn "could not read back the service's records"
-  step "Waiting up to ${ARCHIVE_WAIT} s for the service's archive consumer to catch up"
-  archive_lag lag-after-batch "$ARCHIVE_WAIT"
-  info "archive lag: $(value lag_start "${RUN_DIR}/lag-after-batch.log") -> $(value lag_end "${RUN_DIR}/lag-after-batch.log") records in $(value lag_seconds "${RUN_DIR}/lag-after-batch.log") s"
-  if [[ "$(value lag_end "${RUN_DIR}/lag-after-batch.log")" != 0 ]]; then
-    result "   NOTE: the archive consumer was still $(value lag_end "${RUN_DIR}/lag-after-batch.log") records behind when the track phase started (it competes for CPU)."
-  fi
 
   # 3. /v1/track
   phase_track
   result "3  /v1/track"
   cpu_report "the track phase"
+
+  # 4. archive
+  phase_archive
   phase finished
 
   report

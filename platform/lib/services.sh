@@ -63,6 +63,15 @@ build_services() {
   ok "services built in $(format_duration $(($(now_ms) - start)))"
 }
 
+# The services' JVM: a fixed heap (so resident memory does not depend on when the heap grows), the
+# serial collector, and capped metaspace, code cache, stacks and native buffers. With these an
+# ingestion-service collection replica stays under 300 MiB resident at full load (./firstparty bench
+# measures it; benchmarks/README.md says what each flag saves). FIRSTPARTY_SERVICE_JAVA_OPTS replaces
+# them, for all services.
+FP_SERVICE_JAVA_OPTS="${FIRSTPARTY_SERVICE_JAVA_OPTS:--Xms128m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -Dio.netty.allocator.numDirectArenas=1 -Djdk.nio.maxCachedBufferSize=262144}"
+# glibc's per-thread malloc arenas would otherwise add tens of MiB on a busy service.
+FP_SERVICE_MALLOC_ARENA_MAX=2
+
 service_up() {
   local svc="$1" port conflicts
   port="$(service_port "$svc")"
@@ -77,8 +86,9 @@ service_up() {
   rotate_log "$svc"
   (
     cd "${FP_ROOT}/${svc}" || exit 1
-    export QUARKUS_HTTP_PORT="$port"
-    start_component "$svc" java -Xmx256m -Dfirstparty.component="$svc" -jar "$(service_jar "$svc")"
+    export QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
+    # shellcheck disable=SC2086 # the options are words
+    start_component "$svc" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$svc" -jar "$(service_jar "$svc")"
   )
   info "${svc}: starting (pid $(component_pid "$svc"))"
 }

@@ -71,9 +71,9 @@ public class CollectionService {
             throw new PayloadTooLargeException("/", "a message must be at most " + config.maxMessageBytes() + " bytes");
         }
         JsonNode message = json.parse(request.body());
-        Source source = admit(request, message, 1);
-        Validated result = validator.validate(message, type, source, "", request.receivedAt(), null,
-                JsonLimits.mayHoldControlCharacters(request.body()));
+        Source source = admit(request, message.get("writeKey"), 1);
+        Validated result = validator.validate(ReceivedMessage.whole(message, request.body()), type, source, "",
+                request.receivedAt(), null, JsonLimits.mayHoldControlCharacters(request.body()));
         return publish(source, List.of(result), request);
     }
 
@@ -82,16 +82,13 @@ public class CollectionService {
         if (request.body().length > config.maxBatchBytes()) {
             throw new PayloadTooLargeException("/", "a batch must be at most " + config.maxBatchBytes() + " bytes");
         }
-        JsonNode body = json.parse(request.body());
-        JsonNode batch = body.get("batch");
-        if (batch == null || !batch.isArray() || batch.isEmpty()) {
+        ReceivedBatch body = json.parseBatch(request.body(), config.maxBatchMessages());
+        List<ReceivedMessage> batch = body.messages();
+        if (batch == null || batch.isEmpty()) {
             throw new InvalidInputException("/batch", "is required: an array of one or more messages");
         }
-        if (batch.size() > config.maxBatchMessages()) {
-            throw new PayloadTooLargeException("/batch", "must hold at most " + config.maxBatchMessages() + " messages");
-        }
-        Source source = admit(request, body, batch.size());
-        Instant sentAt = batchSentAt(body);
+        Source source = admit(request, body.field("writeKey"), batch.size());
+        Instant sentAt = batchSentAt(body.field("sentAt"));
         boolean screen = JsonLimits.mayHoldControlCharacters(request.body());
         List<Validated> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -103,8 +100,7 @@ public class CollectionService {
         return publish(source, results, request);
     }
 
-    private Source admit(CollectionRequest request, JsonNode body, int messages) {
-        JsonNode bodyKey = body.get("writeKey");
+    private Source admit(CollectionRequest request, JsonNode bodyKey, int messages) {
         Source source = authenticator.authenticate(request.authorization(),
                 bodyKey != null && bodyKey.isTextual() ? bodyKey.asText() : null);
         if (request.origin() != null && !source.allowsOrigin(request.origin())) {
@@ -114,13 +110,12 @@ public class CollectionService {
         return source;
     }
 
-    private static Instant batchSentAt(JsonNode body) {
-        JsonNode sentAt = body.get("sentAt");
+    private static Instant batchSentAt(JsonNode sentAt) {
         if (sentAt == null || !sentAt.isTextual()) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(sentAt.asText()).toInstant();
+            return Timestamps.parse(sentAt.asText());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("/sentAt", "must be an ISO-8601 date-time with offset");
         }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +86,8 @@ public class FailedEventService {
 
     private Validated revalidate(FailedEvent failure, Source source) {
         try {
-            return validator.validate(json.parse(failure.originalBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            byte[] original = failure.originalBody().getBytes(StandardCharsets.UTF_8);
+            return validator.validate(ReceivedMessage.whole(json.parse(original), original),
                     failure.type(), source, "", failure.receivedAt(), null);
         } catch (InvalidInputException e) {
             return new Validated.Invalid(failure.messageId(), failure.type(), e.violations(), failure.originalBody());

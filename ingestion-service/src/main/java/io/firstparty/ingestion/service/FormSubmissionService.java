@@ -79,7 +79,7 @@ public class FormSubmissionService {
         rateLimiter.acquire(source, 1);
         FormMessage message = FormMessage.build(form, fields, submission.anonymousIdCookie());
         Validated validated = message.withFormRules(
-                validator.validate(message.json(), definition.call(), source, "", request.receivedAt(), null),
+                validator.validate(ReceivedMessage.built(message.json()), definition.call(), source, "", request.receivedAt(), null),
                 definition.call());
         return collection.publish(source, List.of(validated), request)
                 .handle((published, error) -> outcome(definition, validated, error));

@@ -3,14 +3,20 @@ package io.firstparty.ingestion.service;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstparty.ingestion.config.CollectionConfig;
 import io.firstparty.kit.problem.InvalidInputException;
+import io.firstparty.kit.problem.PayloadTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses untrusted request bodies with hard limits on nesting and string length, so a hostile
@@ -33,23 +39,80 @@ public class JsonLimits {
     }
 
     public JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException("/", "the body must be a JSON object");
-        }
+        requireBody(body);
         try {
             JsonNode node = mapper.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new InvalidInputException("/", "the body must be a JSON object");
+                throw notAnObject();
             }
             return node;
-        } catch (StreamConstraintsException e) {
-            throw new InvalidInputException("/", "exceeds a size limit: " + limitBroken(e));
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("/", "must be well-formed JSON (error at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
-            throw new InvalidInputException("/", "must be well-formed JSON");
+            throw refusal(e);
         }
+    }
+
+    /**
+     * Reads a batch request in one pass, noting where each message of {@code batch} lies in the body.
+     *
+     * @throws PayloadTooLargeException as soon as {@code batch} holds more than {@code maxMessages}
+     */
+    public ReceivedBatch parseBatch(byte[] body, int maxMessages) {
+        requireBody(body);
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnObject();
+            }
+            ObjectNode envelope = mapper.createObjectNode();
+            List<ReceivedMessage> messages = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY && "batch".equals(field)) {
+                    messages = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (messages.size() == maxMessages) {
+                            throw new PayloadTooLargeException("/batch", "must hold at most " + maxMessages + " messages");
+                        }
+                        messages.add(readMessage(parser, body));
+                    }
+                } else {
+                    envelope.set(field, mapper.readTree(parser));
+                }
+            }
+            return new ReceivedBatch(envelope, messages);
+        } catch (IOException e) {
+            throw refusal(e);
+        }
+    }
+
+    private ReceivedMessage readMessage(JsonParser parser, byte[] body) throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
+        JsonNode message = mapper.readTree(parser);
+        if (!message.isContainerNode()) {
+            return ReceivedMessage.built(message);
+        }
+        long end = parser.currentTokenLocation().getByteOffset() + 1;
+        return ReceivedMessage.within(message, body, (int) start, (int) (end - start));
+    }
+
+    private static void requireBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw notAnObject();
+        }
+    }
+
+    private static InvalidInputException notAnObject() {
+        return new InvalidInputException("/", "the body must be a JSON object");
+    }
+
+    private static InvalidInputException refusal(IOException error) {
+        if (error instanceof StreamConstraintsException limit) {
+            return new InvalidInputException("/", "exceeds a size limit: " + limitBroken(limit));
+        }
+        if (error instanceof JsonProcessingException malformed && malformed.getLocation() != null) {
+            return new InvalidInputException("/", "must be well-formed JSON (error at line "
+                    + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")");
+        }
+        return new InvalidInputException("/", "must be well-formed JSON");
     }
 
     /**

@@ -13,10 +13,8 @@ import io.firstparty.ingestion.domain.Source;
 import io.firstparty.ingestion.domain.Validated;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -53,7 +51,7 @@ public class MessageValidator {
      * @param pointer  JSON pointer of the message in the request, "" for a single message
      * @param batchSentAt the batch's own sentAt, used when a message has none
      */
-    public Validated validate(JsonNode message, EventType type, Source source, String pointer,
+    public Validated validate(ReceivedMessage message, EventType type, Source source, String pointer,
                               Instant receivedAt, Instant batchSentAt) {
         return validate(message, type, source, pointer, receivedAt, batchSentAt, true);
     }
@@ -62,21 +60,21 @@ public class MessageValidator {
      * @param screenControlCharacters false when the request body is known to hold none
      *                                (see {@link JsonLimits#mayHoldControlCharacters(byte[])})
      */
-    public Validated validate(JsonNode message, EventType type, Source source, String pointer,
+    public Validated validate(ReceivedMessage received, EventType type, Source source, String pointer,
                               Instant receivedAt, Instant batchSentAt, boolean screenControlCharacters) {
         Check check = new Check(pointer);
-        String original = message.toString();
+        JsonNode message = received.json();
         String messageId = check.optionalText(message, "messageId", MAX_ID_LENGTH);
         if (messageId == null) {
             messageId = UUID.randomUUID().toString();
         }
         if (!message.isObject()) {
             check.fail("", "must be a JSON object");
-            return new Validated.Invalid(messageId, type, check.violations, original);
+            return new Validated.Invalid(messageId, type, check.violations, received.original());
         }
-        if (original.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
+        if (received.size() > config.maxMessageBytes()) {
             check.fail("", "must be at most " + config.maxMessageBytes() + " bytes");
-            return new Validated.Invalid(messageId, type, check.violations, original);
+            return new Validated.Invalid(messageId, type, check.violations, received.original());
         }
         if (screenControlCharacters) {
             check.controlCharacters(message, "");
@@ -116,7 +114,7 @@ public class MessageValidator {
                     callType == EventType.IDENTIFY || callType == EventType.GROUP ? traits : properties, pointer));
         }
         if (!check.violations.isEmpty()) {
-            return new Validated.Invalid(messageId, type, check.violations, original);
+            return new Validated.Invalid(messageId, type, check.violations, received.original());
         }
         Instant clientSentAt = sentAt != null ? sentAt : batchSentAt;
         Instant happened = correctedTimestamp(timestamp != null ? timestamp : originalTimestamp, clientSentAt, receivedAt);
@@ -270,7 +268,7 @@ public class MessageValidator {
             }
             if (value.isTextual()) {
                 try {
-                    return OffsetDateTime.parse(value.asText()).toInstant();
+                    return Timestamps.parse(value.asText());
                 } catch (DateTimeParseException e) {
                     // reported below
                 }

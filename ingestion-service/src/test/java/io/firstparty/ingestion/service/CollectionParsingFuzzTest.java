@@ -2,6 +2,7 @@ package io.firstparty.ingestion.service;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
 import io.firstparty.contracts.identity.IdentifierNormalizer;
@@ -9,13 +10,16 @@ import io.firstparty.ingestion.config.CollectionConfig;
 import io.firstparty.ingestion.domain.Source;
 import io.firstparty.ingestion.domain.Validated;
 import io.firstparty.kit.problem.InvalidInputException;
+import io.firstparty.kit.problem.PayloadTooLargeException;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +42,7 @@ class CollectionParsingFuzzTest {
     };
 
     private static final JsonLimits JSON = new JsonLimits(CONFIG);
+    private static final ObjectMapper JSON_TREES = new ObjectMapper();
 
     /** Schemas live in the database; the fuzzed path is the one before them. */
     private static final EventSchemas NO_SCHEMAS = new EventSchemas(null, CONFIG) {
@@ -53,15 +58,28 @@ class CollectionParsingFuzzTest {
     private static final Source SOURCE = new Source(UUID.randomUUID(), "brand", "fuzz", List.of(), 1_000,
             EnumSet.allOf(EventType.class), true, "fpwk_fuzz", Instant.EPOCH);
 
+    /** The body read as one message, and as a batch whose messages are located by their bytes. */
     @FuzzTest(maxDuration = "20s")
-    void anyBodyIsAcceptedOrRefusedWithReasons(byte[] body) {
-        JsonNode message;
+    void anyBodyIsAcceptedOrRefusedWithReasons(byte[] body) throws IOException {
         try {
-            message = JSON.parse(body);
+            checkValidation(ReceivedMessage.whole(JSON.parse(body), body), body);
         } catch (InvalidInputException refused) {
+            assertNamesFields(refused.violations());
+        }
+        ReceivedBatch batch;
+        try {
+            batch = JSON.parseBatch(body, 2_500);
+        } catch (InvalidInputException | PayloadTooLargeException refused) {
             assertNamesFields(refused.violations());
             return;
         }
+        for (ReceivedMessage message : batch.messages() == null ? List.<ReceivedMessage>of() : batch.messages()) {
+            assertEquals(message.json(), JSON_TREES.readTree(message.original()), "the bytes located for a message");
+            checkValidation(message, body);
+        }
+    }
+
+    private static void checkValidation(ReceivedMessage message, byte[] body) {
         Validated result = VALIDATOR.validate(message, null, SOURCE, "/batch/0", Instant.now(), null);
         if (!JsonLimits.mayHoldControlCharacters(body) && result instanceof Validated.Invalid invalid) {
             assertTrue(invalid.violations().stream().noneMatch(v -> v.rule().contains("control characters")),

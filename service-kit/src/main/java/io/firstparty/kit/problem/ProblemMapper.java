@@ -8,6 +8,7 @@ import io.firstparty.contracts.events.Violation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -134,6 +136,20 @@ public class ProblemMapper {
                     Duration.ofSeconds(5)), uri);
         }
         return unexpected(e, uri);
+    }
+
+    /**
+     * A client that closes its connection before its body has arrived (a closed tab, a load generator
+     * stopping) is not a failure of the service: nothing was read, so nothing was accepted, and the
+     * answer will not reach anyone.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        if (!(e.getCause() instanceof HttpClosedException)) {
+            return unexpected(e, uri);
+        }
+        LOG.debugf("Connection closed by the client before its request body arrived: %s", path(uri));
+        return firstparty(new InvalidInputException("/", "the request body was not received in full"), uri);
     }
 
     @ServerExceptionMapper
