@@ -1,23 +1,35 @@
 package io.firstparty.ingestion.messaging;
 
-import io.firstparty.contracts.events.EventAccepted;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.firstparty.contracts.serde.ContractJson;
+import io.firstparty.ingestion.domain.ArchivedEvent;
 import io.firstparty.ingestion.repository.ArchiveRepository;
+import io.firstparty.ingestion.service.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Stores accepted events in the archive, dropping message ids a source already sent: a client's
- * retry, or a redelivery after a crash, is counted and never stored twice.
+ * retry, or a redelivery after a crash, is counted and never stored twice. Records stay the bytes
+ * they were published as; only the few fields the archive is keyed and ordered by are read out.
  */
 @ApplicationScoped
 public class EventArchiver {
+
+    private static final JsonFactory JSON = ContractJson.MAPPER.getFactory();
 
     private final ArchiveRepository archive;
     private final Counter duplicates;
@@ -30,10 +42,45 @@ public class EventArchiver {
 
     @Incoming("events-archive")
     @Blocking
-    void archive(List<EventAccepted> events) throws SQLException {
-        List<EventAccepted> present = events.stream().filter(Objects::nonNull).toList();
-        if (!present.isEmpty()) {
-            archive.store(present).values().forEach(duplicates::increment);
+    void archive(List<byte[]> records) throws SQLException {
+        List<ArchivedEvent> events = new ArrayList<>(records.size());
+        for (byte[] record : records) {
+            if (record != null) {
+                events.add(read(record));
+            }
+        }
+        if (!events.isEmpty()) {
+            archive.store(events).values().forEach(duplicates::increment);
+        }
+    }
+
+    /** Reads an {@code EventAccepted} record's archive columns, skipping everything else. */
+    static ArchivedEvent read(byte[] record) {
+        String sourceId = null;
+        String messageId = null;
+        String type = null;
+        String timestamp = null;
+        String receivedAt = null;
+        try (JsonParser parser = JSON.createParser(record)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new SerializationException("an accepted event must be a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "sourceId" -> sourceId = parser.getText();
+                    case "messageId" -> messageId = parser.getText();
+                    case "type" -> type = parser.getText();
+                    case "timestamp" -> timestamp = parser.getText();
+                    case "receivedAt" -> receivedAt = parser.getText();
+                    default -> parser.skipChildren();
+                }
+            }
+            return new ArchivedEvent(UUID.fromString(sourceId), messageId, type, Timestamps.parse(timestamp),
+                    Timestamps.parse(receivedAt), new String(record, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("an accepted event lacks the archive's columns", e);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
  * {@link OffsetDateTime#parse} costs several microseconds a call and a message carries up to three.
  * Every other form goes to {@link OffsetDateTime#parse}, which stays the definition of what is valid.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
@@ -20,7 +20,7 @@ final class Timestamps {
     }
 
     /** @throws DateTimeParseException when the text is not a date-time with an offset */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant common = parseCommonForm(text);
         return common != null ? common : OffsetDateTime.parse(text).toInstant();
     }
