@@ -145,7 +145,7 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unreadableBody(IOException e, UriInfo uri) {
-        if (!(e.getCause() instanceof HttpClosedException)) {
+        if (!closedByClient(e)) {
             return unexpected(e, uri);
         }
         LOG.debugf("Connection closed by the client before its request body arrived: %s", path(uri));
@@ -160,6 +160,16 @@ public class ProblemMapper {
                 "the request could not be completed; quote the error id when reporting it", path(uri), List.of())
                 .withErrorId(errorId);
         return respond(problem, Map.of());
+    }
+
+    /** The HTTP layer reports the hang-up wrapped in one or more IOExceptions. */
+    private static boolean closedByClient(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem, Map<String, String> headers) {

@@ -14,7 +14,10 @@ class ProblemMapperTest {
 
     @Test
     void aClientThatHangsUpMidBodyIsItsOwnProblemNotTheServicesFailure() {
-        Response response = mapper.unreadableBody(new IOException(new HttpClosedException("Connection was closed")), null);
+        // As the HTTP layer reports it: the hang-up inside the reader's exception inside the body's.
+        IOException hangUp = new IOException(new IOException(new HttpClosedException("Connection was closed")));
+
+        Response response = mapper.unreadableBody(hangUp, null);
 
         assertEquals(400, response.getStatus());
         assertEquals("/", ((Problem) response.getEntity()).violations().get(0).field());
