@@ -50,7 +50,7 @@ public class FormSubmissionResource {
             @PathParam("formId") UUID formId, byte[] body, @BeanParam CollectionHeaders headers, HttpHeaders http,
             @CookieParam(FormSubmission.ANONYMOUS_ID_COOKIE) String anonymousId) throws SQLException {
         boolean script = asksForJson(http.getAcceptableMediaTypes());
-        return submissions.submit(formId, new FormSubmission(headers.with(body), false, anonymousId))
+        return submissions.submit(formId, new FormSubmission(headers.with(body), false, charset(http), anonymousId))
                 .thenApply(outcome -> script
                         ? Response.ok(answer(outcome), MediaType.APPLICATION_JSON_TYPE).build()
                         : Response.seeOther(URI.create(outcome.redirect())).build());
@@ -64,7 +64,7 @@ public class FormSubmissionResource {
     public CompletionStage<FormSubmitted> submitJson(
             @PathParam("formId") UUID formId, byte[] body, @BeanParam CollectionHeaders headers,
             @CookieParam(FormSubmission.ANONYMOUS_ID_COOKIE) String anonymousId) throws SQLException {
-        return submissions.submit(formId, new FormSubmission(headers.with(body), true, anonymousId))
+        return submissions.submit(formId, new FormSubmission(headers.with(body), true, null, anonymousId))
                 .thenApply(FormSubmissionResource::answer);
     }
 
@@ -81,6 +81,11 @@ public class FormSubmissionResource {
             throw new InvalidInputException(outcome.violations());
         }
         return new FormSubmitted(true, outcome.thankYouUrl());
+    }
+
+    private static String charset(HttpHeaders http) {
+        MediaType type = http.getMediaType();
+        return type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
     }
 
     /** Browsers ask for HTML or anything ({@code *}/{@code *}); only a script names JSON. */

@@ -3,8 +3,10 @@ package io.firstparty.ingestion.service;
 import io.firstparty.ingestion.config.CollectionConfig;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.Source;
+import io.firstparty.ingestion.domain.SourceChanged;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -53,6 +55,11 @@ public class CorsPolicy {
         } catch (SQLException e) {
             throw new DependencyUnavailableException("forms cannot be read right now", Duration.ofSeconds(5));
         }
+    }
+
+    /** A source of this replica's making passes at once; other replicas learn of it when their memory expires. */
+    void forgetOrigins(@Observes SourceChanged change) {
+        known = new KnownOrigins(Set.of(), System.nanoTime());
     }
 
     private Set<String> knownOrigins() {

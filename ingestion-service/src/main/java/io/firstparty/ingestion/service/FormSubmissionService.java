@@ -70,7 +70,7 @@ public class FormSubmissionService {
         FormDefinition definition = form.definition();
         JsonNode fields = submission.json()
                 ? json.parse(request.body())
-                : FormFields.parse(request.body(), config.maxStringLength());
+                : FormFields.parse(request.body(), submission.charset(), config.maxStringLength());
         // Bots get the answer people get, so they learn nothing; the source's rate is kept for people.
         if (FormMessage.filledIn(fields.get(definition.honeypotField())) != null) {
             honeypotHits.increment();

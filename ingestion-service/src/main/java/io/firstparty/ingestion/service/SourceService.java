@@ -2,6 +2,7 @@ package io.firstparty.ingestion.service;
 
 import io.firstparty.ingestion.domain.NewSource;
 import io.firstparty.ingestion.domain.Source;
+import io.firstparty.ingestion.domain.SourceChanged;
 import io.firstparty.ingestion.domain.SourceCreated;
 import io.firstparty.ingestion.domain.SourceStats;
 import io.firstparty.ingestion.domain.WriteKey;
@@ -10,6 +11,7 @@ import io.firstparty.ingestion.repository.SourceRepository;
 import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -22,11 +24,14 @@ public class SourceService {
     private final SourceRepository sources;
     private final ArchiveRepository archive;
     private final WriteKeyAuthenticator authenticator;
+    private final Event<SourceChanged> changes;
 
-    SourceService(SourceRepository sources, ArchiveRepository archive, WriteKeyAuthenticator authenticator) {
+    SourceService(SourceRepository sources, ArchiveRepository archive, WriteKeyAuthenticator authenticator,
+                  Event<SourceChanged> changes) {
         this.sources = sources;
         this.archive = archive;
         this.authenticator = authenticator;
+        this.changes = changes;
     }
 
     public SourceCreated create(NewSource request) throws SQLException {
@@ -35,6 +40,7 @@ public class SourceService {
         }
         WriteKey key = WriteKey.generate();
         UUID id = sources.insert(request, key);
+        changes.fire(new SourceChanged(id));
         return new SourceCreated(get(id), key.secret());
     }
 
@@ -65,6 +71,7 @@ public class SourceService {
             throw new ResourceNotFoundException("no source with this id");
         }
         authenticator.forgetSource(id);
+        changes.fire(new SourceChanged(id));
         return get(id);
     }
 }

@@ -1,6 +1,7 @@
 package io.firstparty.ingestion.rest;
 
 import io.firstparty.ingestion.TestSources;
+import io.firstparty.kit.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import static io.firstparty.kit.testing.Eventually.within;
 import static io.firstparty.kit.testing.ServiceBasicsTest.PROBLEM_JSON;
+import static io.firstparty.kit.testing.ServiceBasicsTest.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -66,6 +68,21 @@ class CorsTest {
                     .statusCode(403)
                     .header(ALLOW_ORIGIN, nullValue());
         }
+    }
+
+    @Test
+    void aNewSourcesOriginPassesAtOnce() {
+        String origin = "https://shop-" + UUID.randomUUID() + ".example.com";
+        preflight(origin).options("/v1/track").then().statusCode(403);
+
+        as(Roles.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("brand", "Maison Test", "name", "src-" + UUID.randomUUID(), "allowedOrigins", List.of(origin),
+                        "rateLimitPerSecond", 100, "eventTypes", List.of("track")))
+                .post("/v1/sources").then().statusCode(201);
+
+        preflight(origin).options("/v1/track").then()
+                .statusCode(204)
+                .header(ALLOW_ORIGIN, origin);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -75,6 +76,28 @@ class FormSubmissionTest {
         assertEquals("Ada", event.path("traits").path("firstName").asText());
         assertFalse(event.path("anonymousId").asText().isBlank(), "a browser without an id gets one");
         assertFalse(event.toString().contains("spring"), "fields the form does not map are not stored");
+    }
+
+    /** A page in windows-1252 posts é as the single byte E9; browsers say so in _charset_, not in the header. */
+    @Test
+    void formsFromPagesInOtherCharacterSetsKeepTheirLetters() throws Exception {
+        TestSources source = TestSources.create();
+        String form = FormResourceTest.create(source, FormResourceTest.newsletter());
+
+        browser().config(RestAssured.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .body("_charset_=windows-1252&email=zoe%40example.com&firstName=Zo%E9")
+                .post("/v1/forms/" + form).then().statusCode(303);
+        JsonNode event = onlyStoredEvent(source);
+        assertEquals("Zo\u00e9", event.path("traits").path("firstName").asText());
+        assertFalse(event.toString().contains("_charset_"), event.toString());
+
+        TestSources declared = TestSources.create();
+        String declaredForm = FormResourceTest.create(declared, FormResourceTest.newsletter());
+        browser().contentType("application/x-www-form-urlencoded; charset=ISO-8859-1")
+                .body("email=renee%40example.com&firstName=Ren%E9e")
+                .post("/v1/forms/" + declaredForm).then().statusCode(303);
+        assertEquals("Ren\u00e9e", onlyStoredEvent(declared).path("traits").path("firstName").asText());
     }
 
     @Test
