@@ -39,8 +39,7 @@ class BrokerDownTest {
                     "firstparty.collection.publish-timeout", "1s",
                     "firstparty.topics.timeout", "1s",
                     "kafka.default.api.timeout.ms", "1500", "kafka.request.timeout.ms", "1000",
-                    "mp.messaging.incoming.events-archive.enabled", "false",
-                    "mp.messaging.incoming.failed-events.enabled", "false",
+                    "firstparty.archive.enabled", "false",
                     "mp.messaging.incoming.identifiers-suppressed.enabled", "false");
         }
     }
