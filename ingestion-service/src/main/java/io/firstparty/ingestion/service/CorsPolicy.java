@@ -57,9 +57,12 @@ public class CorsPolicy {
         }
     }
 
-    /** A source of this replica's making passes at once; other replicas learn of it when their memory expires. */
+    /**
+     * A source of this replica's making passes at once; other replicas learn of it when their memory
+     * expires. The origins are only marked expired, so they still serve if the database is away.
+     */
     void forgetOrigins(@Observes SourceChanged change) {
-        known = new KnownOrigins(Set.of(), System.nanoTime());
+        known = new KnownOrigins(known.origins, System.nanoTime());
     }
 
     private Set<String> knownOrigins() {

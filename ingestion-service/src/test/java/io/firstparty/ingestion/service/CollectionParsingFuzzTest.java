@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CollectionParsingFuzzTest {
 
-    private static final CollectionConfig CONFIG = new CollectionConfig() {
+    /** The defaults of {@link CollectionConfig}, for tests that build the collection path by hand. */
+    static final CollectionConfig CONFIG = new CollectionConfig() {
         public Duration keyCacheTtl() { return Duration.ofSeconds(10); }
         public int maxMessageBytes() { return 32_768; }
         public int maxBatchBytes() { return 512_000; }

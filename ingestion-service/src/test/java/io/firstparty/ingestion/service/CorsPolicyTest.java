@@ -1,0 +1,50 @@
+package io.firstparty.ingestion.service;
+
+import io.firstparty.contracts.events.EventType;
+import io.firstparty.ingestion.domain.Source;
+import io.firstparty.ingestion.domain.SourceChanged;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorsPolicyTest {
+
+    private static final String ORIGIN = "https://shop.example.com";
+
+    /** Sources as the database lists them, until it goes away. */
+    private static final class Sources extends SourceService {
+
+        private boolean reachable = true;
+
+        Sources() {
+            super(null, null, null, null);
+        }
+
+        @Override
+        public List<Source> list() throws SQLException {
+            if (!reachable) {
+                throw new SQLException("connection refused", "08001");
+            }
+            return List.of(new Source(UUID.randomUUID(), "brand", "web", List.of(ORIGIN), 100,
+                    EnumSet.allOf(EventType.class), true, "fpwk_test", Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void aSourceChangeWhileTheDatabaseIsAwayKeepsTheKnownOrigins() {
+        Sources sources = new Sources();
+        CorsPolicy policy = new CorsPolicy(sources, null, CollectionParsingFuzzTest.CONFIG);
+        assertTrue(policy.allowsCollection(ORIGIN));
+
+        sources.reachable = false;
+        policy.forgetOrigins(new SourceChanged(UUID.randomUUID()));
+
+        assertTrue(policy.allowsCollection(ORIGIN), "the last known origins serve until the database is back");
+    }
+}
