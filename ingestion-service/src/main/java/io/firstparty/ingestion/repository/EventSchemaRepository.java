@@ -3,6 +3,7 @@ package io.firstparty.ingestion.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.ingestion.domain.EventSchema;
 import io.firstparty.kit.persistence.JsonColumn;
+import io.firstparty.kit.persistence.Queries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,20 +59,11 @@ public class EventSchemaRepository {
     }
 
     private List<EventSchema> query(String sql, Object... parameters) throws SQLException {
-        List<EventSchema> schemas = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    schemas.add(new EventSchema(row.getString(1), row.getInt(2),
-                            JsonColumn.read(row.getString(3), JsonNode.class),
-                            row.getTimestamp(4).toInstant()));
-                }
-            }
-        }
-        return schemas;
+        return Queries.list(dataSource, sql, EventSchemaRepository::schema, parameters);
+    }
+
+    private static EventSchema schema(ResultSet row) throws SQLException {
+        return new EventSchema(row.getString(1), row.getInt(2), JsonColumn.read(row.getString(3), JsonNode.class),
+                row.getTimestamp(4).toInstant());
     }
 }

@@ -6,6 +6,7 @@ import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
 import io.firstparty.ingestion.domain.FailedEvent;
 import io.firstparty.kit.persistence.JsonColumn;
+import io.firstparty.kit.persistence.Queries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -80,14 +81,14 @@ public class FailedEventRepository {
         }
         sql.append(" ORDER BY received_at DESC, id LIMIT ?");
         parameters.add(limit);
-        return query(sql.toString(), parameters);
+        return Queries.list(dataSource, sql.toString(), FailedEventRepository::failure, parameters.toArray());
     }
 
     public List<FailedEvent> findOpen(UUID sourceId, List<UUID> ids) throws SQLException {
-        return query("""
+        return Queries.list(dataSource, """
                 SELECT id, source_id, message_id, type, violations::text, original_body, received_at, replayed_at
                 FROM failed_event WHERE source_id = ? AND id = ANY (?) AND replayed_at IS NULL ORDER BY received_at""",
-                List.of(sourceId, ids.toArray(UUID[]::new)));
+                FailedEventRepository::failure, sourceId, ids.toArray(UUID[]::new));
     }
 
     public void markReplayed(List<UUID> ids) throws SQLException {
@@ -99,28 +100,11 @@ public class FailedEventRepository {
         }
     }
 
-    private List<FailedEvent> query(String sql, List<Object> parameters) throws SQLException {
-        List<FailedEvent> failures = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof UUID[] ids) {
-                    query.setArray(i + 1, connection.createArrayOf("uuid", ids));
-                } else {
-                    query.setObject(i + 1, parameter);
-                }
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    Timestamp replayed = row.getTimestamp(8);
-                    failures.add(new FailedEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                            row.getString(3), row.getString(4) == null ? null : EventType.fromCode(row.getString(4)),
-                            JsonColumn.read(row.getString(5), VIOLATIONS), row.getString(6), row.getTimestamp(7).toInstant(),
-                            replayed == null ? null : replayed.toInstant()));
-                }
-            }
-        }
-        return failures;
+    private static FailedEvent failure(ResultSet row) throws SQLException {
+        Timestamp replayed = row.getTimestamp(8);
+        return new FailedEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row.getString(4) == null ? null : EventType.fromCode(row.getString(4)),
+                JsonColumn.read(row.getString(5), VIOLATIONS), row.getString(6), row.getTimestamp(7).toInstant(),
+                replayed == null ? null : replayed.toInstant());
     }
 }

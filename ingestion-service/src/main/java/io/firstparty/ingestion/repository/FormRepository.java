@@ -3,14 +3,12 @@ package io.firstparty.ingestion.repository;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.FormDefinition;
 import io.firstparty.kit.persistence.JsonColumn;
+import io.firstparty.kit.persistence.Queries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,20 +45,12 @@ public class FormRepository {
     }
 
     private List<Form> query(String sql, Object... parameters) throws SQLException {
-        List<Form> forms = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    forms.add(new Form(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
-                            JsonColumn.read(row.getString(4), FormDefinition.class), row.getTimestamp(5).toInstant(),
-                            row.getTimestamp(6).toInstant()));
-                }
-            }
-        }
-        return forms;
+        return Queries.list(dataSource, sql, FormRepository::form, parameters);
+    }
+
+    private static Form form(ResultSet row) throws SQLException {
+        return new Form(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
+                JsonColumn.read(row.getString(4), FormDefinition.class), row.getTimestamp(5).toInstant(),
+                row.getTimestamp(6).toInstant());
     }
 }

@@ -2,6 +2,7 @@ package io.firstparty.kit.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import io.firstparty.contracts.serde.ContractJson;
 
 import java.sql.SQLException;
@@ -24,18 +25,18 @@ public final class JsonColumn {
     }
 
     public static <T> T read(String json, Class<T> type) throws SQLException {
-        try {
-            return ContractJson.MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored JSON is not a " + type.getSimpleName(), e);
-        }
+        return read(json, ContractJson.MAPPER.constructType(type));
     }
 
     public static <T> T read(String json, TypeReference<T> type) throws SQLException {
+        return read(json, ContractJson.MAPPER.constructType(type));
+    }
+
+    private static <T> T read(String json, JavaType type) throws SQLException {
         try {
             return ContractJson.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new SQLException("stored JSON has not the expected shape", e);
+            throw new SQLException("stored JSON is not a " + type, e);
         }
     }
 }
