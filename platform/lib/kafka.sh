@@ -5,8 +5,10 @@
 
 FP_KAFKA_PORT=9092
 FP_KAFKA_CONTROLLER_PORT=9093
-FP_TEST_KAFKA_PORT=19092
-FP_TEST_KAFKA_CONTROLLER_PORT=19093
+# A second working tree can run its tests beside this one with its own broker port and databases
+# (FIRSTPARTY_TEST_KAFKA_PORT, FIRSTPARTY_TEST_DB_PREFIX).
+FP_TEST_KAFKA_PORT="${FIRSTPARTY_TEST_KAFKA_PORT:-19092}"
+FP_TEST_KAFKA_CONTROLLER_PORT=$((FP_TEST_KAFKA_PORT + 1))
 
 kafka_home() { printf '%s/kafka-quarkus-%s\n' "$FP_DOWNLOADS" "$(quarkus_version)"; }
 kafka_lib() { printf '%s/lib\n' "$(kafka_home)"; }

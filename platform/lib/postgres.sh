@@ -6,7 +6,8 @@ FP_PG_HOST="127.0.0.1"
 FP_PG_PORT="5432"
 FP_PG_ROLE="firstparty"
 FP_DATABASES=(firstparty_ingestion firstparty_profile firstparty_segment firstparty_consent)
-FP_TEST_DATABASES=(firstparty_test_ingestion firstparty_test_profile firstparty_test_segment firstparty_test_consent)
+FP_TEST_DB_PREFIX="${FIRSTPARTY_TEST_DB_PREFIX:-firstparty_test}"
+FP_TEST_DATABASES=("${FP_TEST_DB_PREFIX}_ingestion" "${FP_TEST_DB_PREFIX}_profile" "${FP_TEST_DB_PREFIX}_segment" "${FP_TEST_DB_PREFIX}_consent")
 
 # psql as the postgres superuser over the local socket (peer or trust authentication).
 pg_admin() {

@@ -1,6 +1,6 @@
 package io.firstparty.consent.repository;
 
-import io.firstparty.consent.domain.LawfulBasis;
+import io.firstparty.contracts.events.LawfulBasis;
 import io.firstparty.consent.domain.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param timestamp when the event happened, corrected for the client's clock skew
  * @param consentPreferences {@code context.consent.categoryPreferences}, category to granted
+ * @param consentEvidence    consent boxes of a web form, with the text the person saw (empty for API calls)
  */
 public record EventAccepted(
         int schemaVersion,
@@ -34,13 +35,26 @@ public record EventAccepted(
         List<Identifier> identifiers,
         Instant timestamp,
         Instant sentAt,
-        Instant receivedAt) implements VersionedRecord {
+        Instant receivedAt,
+        List<ConsentEvidence> consentEvidence) implements VersionedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
     public EventAccepted {
         consentPreferences = consentPreferences == null ? Map.of() : Map.copyOf(consentPreferences);
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        consentEvidence = consentEvidence == null ? List.of() : List.copyOf(consentEvidence);
+    }
+
+    /** An event without consent evidence, as every API call is. */
+    public EventAccepted(int schemaVersion, String messageId, String sourceId, EventType type, String userId,
+                         String anonymousId, String event, String name, String groupId, String previousId,
+                         JsonNode properties, JsonNode traits, JsonNode context, JsonNode integrations,
+                         Map<String, Boolean> consentPreferences, List<Identifier> identifiers, Instant timestamp,
+                         Instant sentAt, Instant receivedAt) {
+        this(schemaVersion, messageId, sourceId, type, userId, anonymousId, event, name, groupId, previousId,
+                properties, traits, context, integrations, consentPreferences, identifiers, timestamp, sentAt,
+                receivedAt, List.of());
     }
 
     /** A person is known by their user id once they have one, by their device's anonymous id before. */

@@ -12,10 +12,11 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ProfileMerged.class, name = "ProfileMerged"),
         @JsonSubTypes.Type(value = ProfileUnmerged.class, name = "ProfileUnmerged"),
         @JsonSubTypes.Type(value = TraitsChanged.class, name = "TraitsChanged"),
-        @JsonSubTypes.Type(value = ProfileErased.class, name = "ProfileErased")
+        @JsonSubTypes.Type(value = ProfileErased.class, name = "ProfileErased"),
+        @JsonSubTypes.Type(value = IdentifierRemoved.class, name = "IdentifierRemoved")
 })
 public sealed interface ProfileChange extends VersionedRecord
-        permits ProfileMerged, ProfileUnmerged, TraitsChanged, ProfileErased {
+        permits ProfileMerged, ProfileUnmerged, TraitsChanged, ProfileErased, IdentifierRemoved {
 
     String profileId();
 

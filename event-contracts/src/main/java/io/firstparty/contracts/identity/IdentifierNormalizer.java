@@ -22,6 +22,7 @@ public final class IdentifierNormalizer {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s\\-.]+");
     private static final Pattern CARD = Pattern.compile("^[A-Z0-9]{4,64}$");
+    private static final Pattern DECLARED_TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final String defaultPhoneRegion;
@@ -49,6 +50,7 @@ public final class IdentifierNormalizer {
             case PHONE -> phone(raw);
             case LOYALTY_CARD -> loyaltyCard(raw);
             case USER_ID, ANONYMOUS_ID -> raw.strip();
+            case EXTERNAL -> external(raw);
         };
         return new Identifier(type, value);
     }
@@ -71,6 +73,18 @@ public final class IdentifierNormalizer {
         } catch (NumberParseException e) {
             throw new InvalidIdentifierException(IdentifierType.PHONE, "must be a phone number in national or international form");
         }
+    }
+
+    /** {@code declaredType:id}: the declared type lower-cased, the id kept as sent, both trimmed. */
+    private static String external(String raw) {
+        int colon = raw.indexOf(':');
+        String declared = colon < 0 ? "" : raw.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        String id = colon < 0 ? "" : raw.substring(colon + 1).strip();
+        if (!DECLARED_TYPE.matcher(declared).matches() || id.isEmpty()) {
+            throw new InvalidIdentifierException(IdentifierType.EXTERNAL,
+                    "must be declaredType:id, the type in lower-case letters, digits and underscores");
+        }
+        return declared + ":" + id;
     }
 
     private static String loyaltyCard(String raw) {

@@ -13,7 +13,12 @@ public enum IdentifierType {
     ANONYMOUS_ID("anonymous_id"),
     EMAIL("email"),
     PHONE("phone"),
-    LOYALTY_CARD("loyalty_card");
+    LOYALTY_CARD("loyalty_card"),
+    /**
+     * An identifier type a brand declares itself (a CRM id, a shop's customer number): the value is
+     * {@code declaredType:id}, e.g. {@code crm_id:C-1042}, so one enum serves every brand's types.
+     */
+    EXTERNAL("external");
 
     private final String code;
 

@@ -2,11 +2,14 @@ package io.firstparty.contracts.topics;
 
 import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.EventAccepted;
+import io.firstparty.contracts.events.ErasureCompleted;
+import io.firstparty.contracts.events.ErasureRequested;
 import io.firstparty.contracts.events.EventRejected;
 import io.firstparty.contracts.events.IdentifierSuppressed;
 import io.firstparty.contracts.events.IdentityResolved;
 import io.firstparty.contracts.events.ObjectionSignalled;
 import io.firstparty.contracts.events.ProfileChange;
+import io.firstparty.contracts.events.PurposeDefined;
 import io.firstparty.contracts.events.SegmentMembershipChange;
 
 import java.util.List;
@@ -23,6 +26,9 @@ public final class Topics {
     public static final String PRIVACY_SIGNALS = "firstparty.privacy.signals";
     public static final String IDENTIFIERS_SUPPRESSED = "firstparty.identifiers.suppressed";
     public static final String SEGMENT_MEMBERSHIP = "firstparty.segments.membership";
+    public static final String CONSENT_PURPOSES = "firstparty.consent.purposes";
+    public static final String ERASURE_REQUESTS = "firstparty.privacy.erasure-requests";
+    public static final String ERASURE_REPORTS = "firstparty.privacy.erasure-reports";
 
     /** Partitions of the per-person topics: the most replicas of one consumer that share the work. */
     public static final int PERSON_PARTITIONS = 12;
@@ -35,7 +41,10 @@ public final class Topics {
             new TopicSpec(CONSENT_CHANGES, PERSON_PARTITIONS, true, ConsentStateChanged.class),
             new TopicSpec(PRIVACY_SIGNALS, PERSON_PARTITIONS, false, ObjectionSignalled.class),
             new TopicSpec(IDENTIFIERS_SUPPRESSED, 3, true, IdentifierSuppressed.class),
-            new TopicSpec(SEGMENT_MEMBERSHIP, PERSON_PARTITIONS, false, SegmentMembershipChange.class));
+            new TopicSpec(SEGMENT_MEMBERSHIP, PERSON_PARTITIONS, false, SegmentMembershipChange.class),
+            new TopicSpec(CONSENT_PURPOSES, 1, true, PurposeDefined.class),
+            new TopicSpec(ERASURE_REQUESTS, 3, false, ErasureRequested.class),
+            new TopicSpec(ERASURE_REPORTS, 3, false, ErasureCompleted.class));
 
     private Topics() {
     }

@@ -34,6 +34,19 @@ class IdentifierNormalizerTest {
         assertEquals("FR1234ABCD", normalizer.normalize(IdentifierType.LOYALTY_CARD, "fr-1234 abcd").value());
     }
 
+    @Test
+    void declaredTypesKeepTheirIdAndLowerTheirType() {
+        Identifier crm = normalizer.normalize(IdentifierType.EXTERNAL, " CRM_id : C-1042 ");
+        assertEquals("crm_id:C-1042", crm.value());
+        assertEquals("external:crm_id:C-1042", crm.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-colon", ":C-1", "crm id:C-1", "crm_id:  ", "9crm:C-1"})
+    void malformedDeclaredTypesAreRefused(String written) {
+        assertThrows(InvalidIdentifierException.class, () -> normalizer.normalize(IdentifierType.EXTERNAL, written));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not-an-email", "a@b", "two@@example.com", ""})
     void badEmailsNameTheRule(String written) {

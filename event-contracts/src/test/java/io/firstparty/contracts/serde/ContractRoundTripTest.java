@@ -5,17 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstparty.contracts.VersionedRecord;
 import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.ConsentStatus;
+import io.firstparty.contracts.events.ConsentEvidence;
+import io.firstparty.contracts.events.ErasureCompleted;
+import io.firstparty.contracts.events.ErasureRequested;
 import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventRejected;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.IdentifierSuppressed;
+import io.firstparty.contracts.events.IdentifierRemoved;
 import io.firstparty.contracts.events.IdentityResolved;
+import io.firstparty.contracts.events.LawfulBasis;
 import io.firstparty.contracts.events.ObjectionSignalled;
 import io.firstparty.contracts.events.PrivacySignal;
 import io.firstparty.contracts.events.ProfileErased;
 import io.firstparty.contracts.events.ProfileMerged;
 import io.firstparty.contracts.events.ProfileUnmerged;
 import io.firstparty.contracts.events.PurposeDecision;
+import io.firstparty.contracts.events.PurposeDefined;
 import io.firstparty.contracts.events.SegmentEntered;
 import io.firstparty.contracts.events.SegmentExited;
 import io.firstparty.contracts.events.TraitsChanged;
@@ -61,15 +67,31 @@ class ContractRoundTripTest {
                         null, Map.of("marketing", true), List.of(EMAIL), AT, AT.plusSeconds(1), AT.plusSeconds(2))),
                 Arguments.of(Topics.EVENTS_FAILED, new EventRejected(EventRejected.CURRENT_VERSION, "f-1", "src-1", "m-2", EventType.TRACK,
                         List.of(new Violation("/userId", "userId or anonymousId is required")), "{\"type\":\"track\"}", AT)),
+                Arguments.of(Topics.EVENTS_ACCEPTED, new EventAccepted(EventAccepted.CURRENT_VERSION, "m-4", "src-1",
+                        EventType.IDENTIFY, null, "a-9", null, null, null, null, null, null, null, null, Map.of(),
+                        List.of(EMAIL), AT, AT, AT, List.of(new ConsentEvidence("email_marketing", true, "3",
+                        "9f2c", "web_form")))),
                 Arguments.of(Topics.IDENTITIES_RESOLVED, new IdentityResolved(IdentityResolved.CURRENT_VERSION, "p-1", "m-1",
-                        List.of(EMAIL, new Identifier(IdentifierType.PHONE, "+33612345678")), AT)),
+                        List.of(EMAIL, new Identifier(IdentifierType.PHONE, "+33612345678")), AT,
+                        new EventAccepted(EventAccepted.CURRENT_VERSION, "m-1", "src-1", EventType.TRACK, "u-1", null,
+                                "Order Completed", null, null, null, properties, null, context, null, Map.of(),
+                                List.of(EMAIL), AT, AT, AT))),
                 Arguments.of(Topics.PROFILE_CHANGES, new ProfileMerged(ProfileMerged.CURRENT_VERSION, "p-1", "p-2", "mg-1",
                         "shared e-mail", AT)),
                 Arguments.of(Topics.PROFILE_CHANGES, new ProfileUnmerged(ProfileUnmerged.CURRENT_VERSION, "p-1", "p-2", "mg-1",
                         "shop kiosk shared by strangers", AT)),
                 Arguments.of(Topics.PROFILE_CHANGES, new TraitsChanged(TraitsChanged.CURRENT_VERSION, "p-1",
                         Map.of("firstName", JsonNodeFactory.instance.textNode("Ada")), "src-1", "m-1", AT)),
-                Arguments.of(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, "p-1", "dsr-1", AT)),
+                Arguments.of(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, "p-1", "dsr-1",
+                        List.of(EMAIL.hash()), AT)),
+                Arguments.of(Topics.PROFILE_CHANGES, new IdentifierRemoved(IdentifierRemoved.CURRENT_VERSION, "p-1",
+                        IdentifierType.LOYALTY_CARD, EMAIL.hash(), "card handed to another customer", AT)),
+                Arguments.of(Topics.CONSENT_PURPOSES, new PurposeDefined(PurposeDefined.CURRENT_VERSION, "ai_training",
+                        LawfulBasis.LEGITIMATE_INTEREST, 2, AT.plusSeconds(30L * 24 * 3600), AT)),
+                Arguments.of(Topics.ERASURE_REQUESTS, new ErasureRequested(ErasureRequested.CURRENT_VERSION, "dsr-1",
+                        null, List.of(EMAIL), AT)),
+                Arguments.of(Topics.ERASURE_REPORTS, new ErasureCompleted(ErasureCompleted.CURRENT_VERSION, "dsr-1",
+                        "profile-service", List.of("p-1"), 42, ErasureCompleted.ERASED, null, AT)),
                 Arguments.of(Topics.CONSENT_CHANGES, new ConsentStateChanged(ConsentStateChanged.CURRENT_VERSION, "p-1",
                         Map.of("ai_training", new PurposeDecision(ConsentStatus.OBJECTED, AT, null, "ledger-9")),
                         "ai_training", AT)),
@@ -89,7 +111,7 @@ class ContractRoundTripTest {
         Object read = deserializer.deserialize(topic, bytes);
 
         assertEquals(record, read);
-        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"schemaVersion\":1"));
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"schemaVersion\":"));
     }
 
     @Test
@@ -102,7 +124,7 @@ class ContractRoundTripTest {
     @Test
     void profileChangesCarryTheirKindSoOneTopicHoldsThemAll() {
         byte[] bytes = serializer.serialize(Topics.PROFILE_CHANGES,
-                new ProfileErased(ProfileErased.CURRENT_VERSION, "p-1", "dsr-1", AT));
+                new ProfileErased(ProfileErased.CURRENT_VERSION, "p-1", "dsr-1", List.of(), AT));
 
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"change\":\"ProfileErased\""));
         assertInstanceOf(ProfileErased.class, deserializer.deserialize(Topics.PROFILE_CHANGES, bytes));
@@ -116,6 +138,19 @@ class ContractRoundTripTest {
         Object read = deserializer.deserialize(Topics.SEGMENT_MEMBERSHIP, newer.getBytes(StandardCharsets.UTF_8));
 
         assertInstanceOf(SegmentEntered.class, read);
+    }
+
+    @Test
+    void aResolvedEventCarriesTheWholeEvent() {
+        IdentityResolved resolved = (IdentityResolved) samples().map(Arguments::get)
+                .filter(args -> args[1] instanceof IdentityResolved).findFirst().orElseThrow()[1];
+
+        byte[] bytes = serializer.serialize(Topics.IDENTITIES_RESOLVED, resolved);
+        IdentityResolved read = (IdentityResolved) deserializer.deserialize(Topics.IDENTITIES_RESOLVED, bytes);
+
+        assertEquals("Order Completed", read.event().event());
+        assertEquals("skin-type", read.event().properties().get("quiz").asText());
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"schemaVersion\":2"));
     }
 
     @Test
