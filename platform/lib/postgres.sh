@@ -7,7 +7,13 @@ FP_PG_PORT="5432"
 FP_PG_ROLE="firstparty"
 FP_DATABASES=(firstparty_ingestion firstparty_profile firstparty_segment firstparty_consent)
 FP_TEST_DB_PREFIX="${FIRSTPARTY_TEST_DB_PREFIX:-firstparty_test}"
-FP_TEST_DATABASES=("${FP_TEST_DB_PREFIX}_ingestion" "${FP_TEST_DB_PREFIX}_profile" "${FP_TEST_DB_PREFIX}_segment" "${FP_TEST_DB_PREFIX}_consent")
+# Each service's own tests use <prefix>_<service>; the system tests run the four services together on
+# <prefix>_system_<service>.
+FP_TEST_DATABASES=()
+for _db in ingestion profile segment consent; do
+  FP_TEST_DATABASES+=("${FP_TEST_DB_PREFIX}_${_db}" "${FP_TEST_DB_PREFIX}_system_${_db}")
+done
+unset _db
 
 # psql as the postgres superuser over the local socket (peer or trust authentication).
 pg_admin() {

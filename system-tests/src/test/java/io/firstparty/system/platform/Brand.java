@@ -1,0 +1,36 @@
+package io.firstparty.system.platform;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A brand's source, made through the admin API with a real admin token, and its write key. */
+public record Brand(String sourceId, String writeKey, String adminToken) {
+
+    public static final String ORIGIN = "https://shop.example.com";
+
+    public static Brand create(LocalPlatform platform, String brand) {
+        String admin = Sensitive.value(platform.keycloak().token("admin"));
+        Map<String, Object> body = Map.of("brand", brand, "name", "web-" + UUID.randomUUID(),
+                "allowedOrigins", List.of(ORIGIN), "rateLimitPerSecond", 10_000,
+                "eventTypes", List.of("identify", "track", "page", "screen", "group", "alias"));
+        var created = RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .post(Service.INGESTION.url() + "/v1/sources").then().statusCode(201).extract();
+        return new Brand(created.path("id"), Sensitive.value(created.path("writeKey")), admin);
+    }
+
+    /** A collection call authenticated the Segment way: write key as Basic user name. */
+    public RequestSpecification collect() {
+        return RestAssured.given().baseUri(Service.INGESTION.url()).auth().preemptive().basic(writeKey, "")
+                .contentType(ContentType.JSON);
+    }
+
+    public Map<String, Object> stats() {
+        return RestAssured.given().auth().oauth2(adminToken).get(Service.INGESTION.url() + "/v1/sources/" + sourceId + "/stats")
+                .then().statusCode(200).extract().as(Map.class);
+    }
+}
