@@ -27,10 +27,12 @@ import java.util.stream.Stream;
  */
 public final class LocalPlatform {
 
-    public static final int KAFKA_PORT = 19192;
-    public static final int KEYCLOAK_PORT = 18180;
-    public static final int SMTP_PORT = 13025;
-    public static final int MAIL_API_PORT = 18025;
+    /** Added to every port, so that two working trees can run their system tests at once. */
+    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("FIRSTPARTY_SYSTEM_PORT_OFFSET", "0"));
+    public static final int KAFKA_PORT = 19192 + PORT_OFFSET;
+    public static final int KEYCLOAK_PORT = 18180 + PORT_OFFSET;
+    public static final int SMTP_PORT = 13025 + PORT_OFFSET;
+    public static final int MAIL_API_PORT = 18025 + PORT_OFFSET;
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static LocalPlatform running;
@@ -185,6 +187,7 @@ public final class LocalPlatform {
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         return new ManagedProcess("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port", String.valueOf(KEYCLOAK_PORT), "--hostname", "http://localhost:" + KEYCLOAK_PORT,
+                "--http-management-port", String.valueOf(KEYCLOAK_PORT + 1),
                 "--import-realm"), environment, home, work.resolve("logs/keycloak.log"));
     }
 

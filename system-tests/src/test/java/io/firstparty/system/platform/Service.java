@@ -1,6 +1,6 @@
 package io.firstparty.system.platform;
 
-/** The four services, with the ports the system tests run them on (clear of ./firstparty up's). */
+/** The four services, with the ports the system tests run them on (clear of ./firstparty up's; see {@link LocalPlatform#PORT_OFFSET}). */
 public enum Service {
     INGESTION("ingestion-service", "ingestion", 18081),
     PROFILE("profile-service", "profile", 18082),
@@ -27,7 +27,7 @@ public enum Service {
     }
 
     public int port() {
-        return port;
+        return port + LocalPlatform.PORT_OFFSET;
     }
 
     public String url() {
