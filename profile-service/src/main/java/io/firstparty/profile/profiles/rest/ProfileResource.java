@@ -6,6 +6,8 @@ import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.kit.security.Roles;
 import io.firstparty.profile.merges.domain.ProfileMerges;
 import io.firstparty.profile.merges.service.MergeHistory;
+import io.firstparty.profile.privacy.domain.ProfileExport;
+import io.firstparty.profile.privacy.service.ExportService;
 import io.firstparty.profile.profiles.domain.Page;
 import io.firstparty.profile.profiles.domain.Profile;
 import io.firstparty.profile.profiles.domain.TimelineEvent;
@@ -30,11 +32,13 @@ public class ProfileResource {
 
     private final ProfileLookup lookup;
     private final MergeHistory merges;
+    private final ExportService exports;
     private final IdentifierNormalizer normalizer;
 
-    ProfileResource(ProfileLookup lookup, MergeHistory merges, IdentifierNormalizer normalizer) {
+    ProfileResource(ProfileLookup lookup, MergeHistory merges, ExportService exports, IdentifierNormalizer normalizer) {
         this.lookup = lookup;
         this.merges = merges;
+        this.exports = exports;
         this.normalizer = normalizer;
     }
 
@@ -71,6 +75,14 @@ public class ProfileResource {
     public Page<TimelineEvent> events(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
                                       @QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
         return lookup.events(id, cursor, limit);
+    }
+
+    /** Everything held about the person, as one JSON document (GDPR Art. 15 and 20). */
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public ProfileExport export(@PathParam("id") UUID id) throws SQLException {
+        return exports.export(id);
     }
 
     /** Why each identifier belongs to the profile, and its merge log. */
