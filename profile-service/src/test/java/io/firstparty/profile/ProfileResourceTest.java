@@ -35,10 +35,10 @@ class ProfileResourceTest {
         String suffix = profileId.toString().substring(0, 8);
         try (Connection connection = dataSource.getConnection()) {
             execute(connection, "INSERT INTO profile (id) VALUES (?)", profileId);
-            execute(connection, "INSERT INTO profile_identifier (type, value, profile_id) VALUES ('email', ?, ?)",
-                    "ada-" + suffix + "@example.com", profileId);
-            execute(connection, "INSERT INTO profile_identifier (type, value, profile_id) VALUES ('phone', ?, ?)",
-                    "+3361234" + String.format("%04d", Math.abs(profileId.hashCode()) % 10000), profileId);
+            execute(connection, "INSERT INTO profile_identifier (type, value, profile_id, origin_profile_id) VALUES ('email', ?, ?, ?)",
+                    "ada-" + suffix + "@example.com", profileId, profileId);
+            execute(connection, "INSERT INTO profile_identifier (type, value, profile_id, origin_profile_id) VALUES ('phone', ?, ?, ?)",
+                    "+3361234" + String.format("%04d", Math.abs(profileId.hashCode()) % 10000), profileId, profileId);
             execute(connection, "INSERT INTO profile_trait (profile_id, name, value, source_id, message_id, updated_at) "
                     + "VALUES (?, 'firstName', '\"Ada\"'::jsonb, 'src-1', 'm-1', now())", profileId);
         }

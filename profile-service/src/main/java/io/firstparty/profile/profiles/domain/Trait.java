@@ -1,4 +1,4 @@
-package io.firstparty.profile.domain;
+package io.firstparty.profile.profiles.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,20 @@
+package io.firstparty.profile.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "firstparty.resolution")
+public interface ResolutionConfig {
+
+    /** Identifiers one event may carry; beyond it only its user and anonymous ids are linked. */
+    @WithDefault("20")
+    int maxIdentifiersPerEvent();
+
+    /** Profiles one event may join at once; beyond it the merge is refused and waits for review. */
+    @WithDefault("10")
+    int mergeStormLimit();
+
+    /** Attempts at a poll when two replicas lock the same identifiers the other way round. */
+    @WithDefault("5")
+    int attempts();
+}

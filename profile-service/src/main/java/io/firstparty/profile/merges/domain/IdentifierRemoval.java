@@ -1,0 +1,8 @@
+package io.firstparty.profile.merges.domain;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** An identifier ({@code type:value}, normalised as at ingestion) to take off its profile, and why. */
+public record IdentifierRemoval(@NotBlank @Size(max = 300) String identifier, @NotBlank @Size(max = 500) String reason) {
+}

@@ -1,0 +1,93 @@
+package io.firstparty.profile.profiles.service;
+
+import io.firstparty.contracts.identity.Identifier;
+import io.firstparty.kit.problem.InvalidInputException;
+import io.firstparty.kit.problem.ResourceNotFoundException;
+import io.firstparty.profile.profiles.domain.LinkedIdentifier;
+import io.firstparty.profile.profiles.domain.Page;
+import io.firstparty.profile.profiles.domain.Profile;
+import io.firstparty.profile.profiles.domain.ProfileEntity;
+import io.firstparty.profile.profiles.domain.TimelineCursor;
+import io.firstparty.profile.profiles.domain.TimelineEvent;
+import io.firstparty.profile.profiles.repository.ProfileRepository;
+import io.firstparty.profile.resolution.domain.BatchGraph;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ProfileLookup {
+
+    public static final int MAX_PAGE = 200;
+    private static final int MAX_MERGE_DEPTH = 1000;
+
+    private final ProfileRepository profiles;
+
+    ProfileLookup(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    /** The profile a (possibly merged-away) id lives on now. */
+    @Transactional
+    public ProfileEntity survivor(UUID id) {
+        ProfileEntity profile = ProfileEntity.findById(id);
+        for (int depth = 0; profile != null && profile.mergedInto != null && depth < MAX_MERGE_DEPTH; depth++) {
+            profile = ProfileEntity.findById(profile.mergedInto);
+        }
+        if (profile == null) {
+            throw new ResourceNotFoundException("no profile with this id");
+        }
+        return profile;
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public Profile byId(UUID id) throws SQLException {
+        ProfileEntity profile = survivor(id);
+        List<Identifier> identifiers = LinkedIdentifier.ofProfile(profile.id).stream()
+                .filter(identifier -> BatchGraph.LINKED.equals(identifier.status))
+                .map(LinkedIdentifier::identifier).toList();
+        return new Profile(profile.id, identifiers, profiles.traits(profile.id), profiles.computed(profile.id),
+                profile.createdAt, profile.updatedAt);
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public Profile byIdentifier(Identifier identifier) throws SQLException {
+        LinkedIdentifier linked = LinkedIdentifier.find(identifier);
+        if (linked == null) {
+            throw new ResourceNotFoundException("no profile is known by this identifier");
+        }
+        return byId(linked.profileId);
+    }
+
+    public List<Profile> byTrait(String name, String value, int limit) throws SQLException {
+        if (name.isBlank() || name.length() > 200) {
+            throw new InvalidInputException("trait", "must be a trait name of 1 to 200 characters");
+        }
+        if (value == null) {
+            throw new InvalidInputException("value", "is required with trait");
+        }
+        List<Profile> found = new ArrayList<>();
+        for (UUID id : profiles.withTrait(name, value, limit)) {
+            found.add(byId(id));
+        }
+        return found;
+    }
+
+    public Page<TimelineEvent> events(UUID id, String cursor, int limit) throws SQLException {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        TimelineCursor after = cursor == null || cursor.isEmpty() ? null : TimelineCursor.decode("cursor", cursor);
+        UUID profile = survivor(id).id;
+        List<TimelineEvent> events = profiles.events(profile, after, limit + 1);
+        if (events.size() <= limit) {
+            return new Page<>(events, null);
+        }
+        TimelineEvent last = events.get(limit - 1);
+        return new Page<>(events.subList(0, limit), new TimelineCursor(last.occurredAt(), last.messageId()).encode());
+    }
+}
