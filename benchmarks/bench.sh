@@ -72,6 +72,7 @@ BROKER=bench-kafka
 usage() {
   cat <<EOF
 Usage: ./firstparty bench [--build] [--jfr] [--quick]
+       ./firstparty bench consent    (consent-service: check API p99 at 1,000/s, batch of 10,000; benchmarks/consent-bench.sh)
 
 Benchmarks ingestion-service on this machine (its own Kafka broker on localhost:${BENCH_KAFKA_PORT},
 its own database ${BENCH_DB}, a collection replica on 127.0.0.1:${BENCH_SERVICE_PORT}, then an archiver
@@ -682,6 +683,8 @@ report() {
 # --- Main ------------------------------------------------------------------------------------------
 main() {
   local arg
+  # The consent phase is its own script: its own broker, database and service.
+  [[ "${1:-}" == consent ]] && { shift; exec "${BENCH_HOME}/consent-bench.sh" "$@"; }
   BENCH_COMMAND="./firstparty bench $*"
   for arg in "$@"; do
     case "$arg" in

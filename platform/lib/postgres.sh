@@ -100,6 +100,7 @@ ensure_databases() {
   else
     ok "databases present: ${FP_DATABASES[*]}"
   fi
+  ensure_consent_owner firstparty_consent
 }
 
 recreate_test_databases() {
@@ -109,6 +110,30 @@ recreate_test_databases() {
     pg_admin -d postgres -c "CREATE DATABASE ${db} OWNER ${FP_PG_ROLE}"
   done
   ok "test databases re-created: ${FP_TEST_DATABASES[*]}"
+  ensure_consent_owner "${FP_TEST_DB_PREFIX}_consent"
+}
+
+# The consent ledger is append-only even for consent-service itself: its migrations run as a second
+# role that owns the consent database and its tables, while the role the service runs with may only
+# read and insert ledger rows (the migrations grant exactly that).
+FP_CONSENT_OWNER_ROLE="firstparty_consent_owner"
+
+ensure_consent_owner() {
+  local db
+  if [[ "$(pg_admin -tA -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '${FP_CONSENT_OWNER_ROLE}'")" != "1" ]]; then
+    pg_admin -d postgres -c "CREATE ROLE ${FP_CONSENT_OWNER_ROLE} LOGIN"
+    ok "role ${FP_CONSENT_OWNER_ROLE} created"
+  fi
+  FP_PG_ROLE="$FP_CONSENT_OWNER_ROLE" ensure_pg_passwordless_login
+  for db in "$@"; do
+    pg_database_exists "$db" || continue
+    # Tables an earlier version created as the service's role change hands too.
+    pg_admin -d "$db" -c "ALTER DATABASE ${db} OWNER TO ${FP_CONSENT_OWNER_ROLE}" \
+      -c "DO \$\$ DECLARE t record; BEGIN
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = '${FP_PG_ROLE}' LOOP
+              EXECUTE format('ALTER TABLE public.%I OWNER TO ${FP_CONSENT_OWNER_ROLE}', t.tablename);
+            END LOOP; END \$\$"
+  done
 }
 
 postgres_status_line() {

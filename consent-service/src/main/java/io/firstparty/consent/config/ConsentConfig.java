@@ -1,0 +1,43 @@
+package io.firstparty.consent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "firstparty.consent")
+public interface ConsentConfig {
+
+    /** SDK consent categories that are not purpose codes, to the purpose they stand for. */
+    Map<String, String> categories();
+
+    /** How far ahead of our clock a stated time may be before it counts as in the future. */
+    @WithDefault("PT5M")
+    Duration clockSkew();
+
+    /** Most people one batch check may ask about. */
+    @WithDefault("10000")
+    int maxBatchCheck();
+
+    /** How long publishing a consent state may wait for Kafka before the change is refused. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    Expiry expiry();
+
+    interface Expiry {
+
+        /** How often the expiry job runs (on one replica at a time). */
+        @WithDefault("60s")
+        String every();
+
+        /** How long one replica holds the job once it took it. */
+        @WithDefault("PT50S")
+        Duration lease();
+
+        /** Grants expiring within this window are listed as due for renewal. */
+        @WithDefault("P30D")
+        Duration renewalNotice();
+    }
+}

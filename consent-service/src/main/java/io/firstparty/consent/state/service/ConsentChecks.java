@@ -1,0 +1,82 @@
+package io.firstparty.consent.state.service;
+
+import io.firstparty.consent.ledger.domain.ConsentAction;
+import io.firstparty.consent.people.domain.PendingSignal;
+import io.firstparty.consent.people.service.People;
+import io.firstparty.consent.purposes.domain.Purpose;
+import io.firstparty.contracts.events.ConsentStatus;
+import io.firstparty.contracts.events.LawfulBasis;
+import io.firstparty.contracts.identity.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Answers whether a purpose may be applied to people. Consent-based purposes fail closed: no record,
+ * an expired consent or an unknown person means no. Legitimate interests hold until an objection.
+ */
+@ApplicationScoped
+public class ConsentChecks {
+
+    private final StateQueries queries;
+    private final People people;
+
+    ConsentChecks(StateQueries queries, People people) {
+        this.queries = queries;
+        this.people = people;
+    }
+
+    public List<Verdict> check(Purpose purpose, List<String> profileIds) throws SQLException {
+        Instant now = Instant.now();
+        List<Verdict> verdicts = new ArrayList<>(profileIds.size());
+        for (StateQueries.Standing row : queries.standing(purpose.code, profileIds)) {
+            verdicts.add(verdict(purpose, row, now));
+        }
+        return verdicts;
+    }
+
+    /** By identifier: the person it is linked to, or, before any link, a signal waiting for it. */
+    @Transactional
+    public Verdict check(Purpose purpose, Identifier identifier) throws SQLException {
+        Optional<String> person = people.personOf(identifier);
+        if (person.isPresent()) {
+            return check(purpose, List.of(person.get())).get(0);
+        }
+        boolean signalled = PendingSignal.count("identifierHash", identifier.hash()) > 0;
+        if (signalled && (purpose.consentBased() || purpose.lawfulBasis == LawfulBasis.LEGITIMATE_INTEREST)) {
+            return new Verdict(null, null, purpose.code, false, "objected", null, null, null, null);
+        }
+        return verdict(purpose, new StateQueries.Standing(null, null, false, null, null, null, null), Instant.now());
+    }
+
+    static Verdict verdict(Purpose purpose, StateQueries.Standing row, Instant now) {
+        ConsentStatus status = row.status();
+        boolean consentBased = purpose.consentBased();
+        String reason;
+        boolean allowed;
+        if (status == null) {
+            allowed = !consentBased;
+            reason = consentBased ? (row.known() ? "no_record" : "unknown_person") : "no_objection";
+        } else if (status == ConsentStatus.GRANTED && row.expiresAt() != null && !row.expiresAt().isAfter(now)) {
+            allowed = false;
+            reason = "expired";
+        } else if (ConsentAction.denies(status)) {
+            allowed = false;
+            reason = status == ConsentStatus.DENIED ? "refused" : status.name().toLowerCase(Locale.ROOT);
+        } else if (status == ConsentStatus.EXPIRED) {
+            allowed = !consentBased;
+            reason = "expired";
+        } else {
+            allowed = true;
+            reason = "granted";
+        }
+        return new Verdict(row.asked(), row.person(), purpose.code, allowed, reason, status, row.recordId(),
+                row.statusSince(), row.expiresAt());
+    }
+}

@@ -1,0 +1,25 @@
+package io.firstparty.consent.state.service;
+
+import io.firstparty.contracts.events.ConsentStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Whether a purpose may be applied to a person, why, and the ledger record behind the answer.
+ *
+ * @param profileId the profile asked about (or the one an identifier led to)
+ * @param person    the profile that holds the person's consent (differs after a merge)
+ * @param reason    granted, no_objection, no_record, unknown_person, expired, refused, withdrawn, objected
+ */
+public record Verdict(
+        String profileId,
+        String person,
+        String purpose,
+        boolean allowed,
+        String reason,
+        ConsentStatus status,
+        UUID recordId,
+        Instant statusSince,
+        Instant expiresAt) {
+}
