@@ -682,6 +682,11 @@ report() {
 # --- Main ------------------------------------------------------------------------------------------
 main() {
   local arg
+  # ./firstparty bench segment [--full]: the segment-service benchmark (segment-bench.sh).
+  if [[ "${1:-}" == "segment" ]]; then
+    shift
+    exec "${BENCH_HOME}/segment-bench.sh" "$@"
+  fi
   BENCH_COMMAND="./firstparty bench $*"
   for arg in "$@"; do
     case "$arg" in

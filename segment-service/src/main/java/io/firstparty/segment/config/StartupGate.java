@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Holds back jobs and consumers until the start-up tasks (schema migration, topics) are done, so
@@ -18,7 +19,7 @@ public class StartupGate implements Scheduled.SkipPredicate {
     private final StartupTasks tasks;
     private volatile boolean open;
 
-    StartupGate(StartupTasks tasks) {
+    StartupGate(@Readiness StartupTasks tasks) {
         this.tasks = tasks;
     }
 

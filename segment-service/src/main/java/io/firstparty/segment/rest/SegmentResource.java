@@ -34,7 +34,6 @@ import java.util.UUID;
 /** Segment definitions for marketers; approvals for privacy officers. */
 @Path("/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
 @Blocking
 public class SegmentResource {
@@ -56,6 +55,7 @@ public class SegmentResource {
 
     /** Creates the segment and computes its membership over all stored history before answering. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(SegmentRequest request) throws SQLException {
         Saved saved = segments.create(request, caller.getPrincipal().getName());
         return Response.created(URI.create("/v1/segments/" + saved.segment().id())).entity(saved).build();
@@ -64,6 +64,7 @@ public class SegmentResource {
     /** Validates a definition and tells its cost and how many people match today; saves nothing. */
     @POST
     @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Preview preview(SegmentRequest request) throws SQLException {
         return segments.preview(request);
     }
@@ -78,6 +79,7 @@ public class SegmentResource {
     /** A new version of the rule; membership is recomputed, and a significant segment needs approval again. */
     @PUT
     @Path("/{id}/rule")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Saved changeRule(@PathParam("id") UUID id, JsonNode rule) throws SQLException {
         return segments.changeRule(id, rule, caller.getPrincipal().getName());
     }
@@ -98,6 +100,7 @@ public class SegmentResource {
     @POST
     @Path("/{id}/approvals")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public SegmentView approve(@PathParam("id") UUID id, Approval approval) {
         return segments.approve(id, approval == null ? null : approval.version(), approval == null ? null : approval.note(),
                 caller.getPrincipal().getName());

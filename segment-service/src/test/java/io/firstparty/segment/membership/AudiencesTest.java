@@ -31,6 +31,7 @@ import static io.firstparty.segment.TestStreams.publish;
 import static io.firstparty.segment.TestStreams.track;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -95,12 +96,12 @@ class AudiencesTest {
                 .body("rule.conditions[1].count", equalTo(1))
                 .body("consent.allowed", equalTo(true))
                 .body("consent.evidenceId", equalTo("ev-" + both));
-        as(Roles.MARKETER).get("/v1/segments/{id}/members/{profile}", segment, stale).then()
+        within(WAIT, () -> as(Roles.MARKETER).get("/v1/segments/{id}/members/{profile}", segment, stale).then()
                 .statusCode(200)
                 .body("member", equalTo(false))
                 .body("rule.conditions[0].count", equalTo(1))
                 .body("rule.conditions[0].holds", equalTo(false))
-                .body("summary", org.hamcrest.Matchers.containsString("not a member"));
+                .body("summary", containsString("not a member")));
         within(WAIT, () -> {
             List<SegmentMembershipChange> published = membershipChanges(both);
             assertTrue(published.stream().anyMatch(change -> change instanceof SegmentEntered

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,8 @@ public class HistoryService {
     public ErasureCompleted erase(ProfileErased erased) throws SQLException {
         Optional<Erasure> earlier = history.erasure(erased.erasureRequestId());
         Erasure erasure = earlier.isPresent() ? earlier.get()
-                : new Erasure(erased.erasureRequestId(), erased.profileId(), history.erase(erased.profileId()), Instant.now());
+                : new Erasure(erased.erasureRequestId(), erased.profileId(), history.erase(erased.profileId()),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (earlier.isEmpty()) {
             history.recordErasure(erasure);
         }

@@ -30,12 +30,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipRepository {
 
+    /** Advisory lock key shared by every evaluation; see {@link #lockForStream()}. */
+    private static final long EVALUATION_LOCK = 0x5e9_3e47L;
     private static final String MEMBER_COLUMNS = "m.segment_id, m.profile_id, m.rule_version, m.since";
 
     private final DataSource dataSource;
 
     MembershipRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Taken (shared) by every evaluation of a few profiles before it reads the segment list, and
+     * (exclusive) by a backfill: a backfill then sees every event a concurrent evaluation stored,
+     * and an evaluation that waited sees the new segment, so neither misses the other's rows.
+     * Released at the end of the transaction.
+     */
+    public void lockForStream() throws SQLException {
+        lock("SELECT pg_advisory_xact_lock_shared(?)");
+    }
+
+    public void lockForBackfill() throws SQLException {
+        lock("SELECT pg_advisory_xact_lock(?)");
+    }
+
+    private void lock(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, EVALUATION_LOCK);
+            statement.execute();
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public class MembershipService {
     /** Re-evaluates every active segment for the given profiles. */
     @Transactional
     public Applied reevaluate(Collection<String> profileIds, String cause) throws SQLException {
+        membership.lockForStream();
         return evaluate(segments.inDependencyOrder(), profileIds, cause);
     }
 
@@ -44,12 +45,19 @@ public class MembershipService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied backfill(UUID segmentId, String cause) throws SQLException {
+        membership.lockForBackfill();
         return evaluate(segments.withDependents(segmentId), null, cause);
     }
 
-    /** Evaluates the given segments, in their order, for the given profiles (null: everyone). */
+    /** Evaluates the segment and those depending on it, for the given profiles, under the stream's lock. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Applied evaluate(List<CompiledSegment> ordered, Collection<String> profileIds, String cause)
+    public Applied reevaluate(UUID segmentId, Collection<String> profileIds, String cause) throws SQLException {
+        membership.lockForStream();
+        return evaluate(segments.withDependents(segmentId), profileIds, cause);
+    }
+
+    /** Evaluates the given segments, in their order, for the given profiles (null: everyone). */
+    private Applied evaluate(List<CompiledSegment> ordered, Collection<String> profileIds, String cause)
             throws SQLException {
         Applied total = new Applied(0, 0);
         if (profileIds != null && profileIds.isEmpty()) {

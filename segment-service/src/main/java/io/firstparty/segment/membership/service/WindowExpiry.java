@@ -5,6 +5,7 @@ import io.firstparty.segment.membership.repository.MembershipRepository;
 import io.firstparty.segment.rules.service.RuleSql;
 import io.firstparty.segment.segments.domain.CompiledSegment;
 import io.firstparty.segment.segments.domain.Segment;
+import io.firstparty.segment.segments.domain.SegmentVersion;
 import io.firstparty.segment.segments.service.ActiveSegments;
 import io.firstparty.segment.config.StartupGate;
 import io.quarkus.scheduler.Scheduled;
@@ -60,9 +61,9 @@ public class WindowExpiry {
         }
         Instant now = Instant.now();
         Instant since = segment.expiryCheckedAt != null ? segment.expiryCheckedAt : segment.createdAt;
-        List<CompiledSegment> affected = segments.withDependents(segmentId);
-        List<String> candidates = history.profiles(new RuleSql(config.timeZone(), now).agedOut(affected.get(0).rule(), since));
-        membership.evaluate(affected, candidates, "events aged out of the window");
+        List<String> candidates = history.profiles(new RuleSql(config.timeZone(), now)
+                .agedOut(segments.rule(SegmentVersion.of(segmentId, segment.currentVersion).orElseThrow()), since));
+        membership.reevaluate(segmentId, candidates, "events aged out of the window");
         segment.expiryCheckedAt = now;
     }
 }

@@ -25,6 +25,7 @@ import io.firstparty.segment.segments.domain.SegmentRequest;
 import io.firstparty.segment.segments.domain.SegmentVersion;
 import io.firstparty.segment.segments.domain.SegmentView;
 import io.firstparty.segment.segments.domain.VersionView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,7 +63,7 @@ public class SegmentService {
 
     @Transactional
     public List<SegmentView> list() {
-        return Segment.<Segment>listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(this::view).toList();
+        return Segment.<Segment>listAll(Sort.by("name")).stream().map(this::view).toList();
     }
 
     @Transactional
