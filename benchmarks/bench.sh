@@ -685,6 +685,11 @@ main() {
   local arg
   # The consent phase is its own script: its own broker, database and service.
   [[ "${1:-}" == consent ]] && { shift; exec "${BENCH_HOME}/consent-bench.sh" "$@"; }
+  # ./firstparty bench segment [--full]: the segment-service benchmark (segment-bench.sh).
+  if [[ "${1:-}" == "segment" ]]; then
+    shift
+    exec "${BENCH_HOME}/segment-bench.sh" "$@"
+  fi
   BENCH_COMMAND="./firstparty bench $*"
   for arg in "$@"; do
     case "$arg" in
