@@ -82,9 +82,18 @@ image_size() {
     awk '{ printf "%.0f MB", $1 / 1000000 }'
 }
 
-# images [SERVICE...]: the base image when missing, the services' jars when stale, then the images.
+# images [--no-build] [SERVICE...]: the base image when missing, the services' jars when stale
+# (--no-build: the jars as they are, e.g. from the Maven build that runs the image test), then the
+# images.
 cmd_images() {
-  local start svc services=("$@")
+  local start svc build=1 services=()
+  for svc in "$@"; do
+    case "$svc" in
+      --no-build) build="" ;;
+      -*) die "images: unknown option '${svc}' (see ./firstparty help)" ;;
+      *) services+=("$svc") ;;
+    esac
+  done
   ((${#services[@]})) || services=("${FP_SERVICES[@]}")
   for svc in "${services[@]}"; do
     service_port "$svc" >/dev/null || die "images: unknown service '${svc}' (one of: ${FP_SERVICES[*]})"
@@ -97,7 +106,7 @@ cmd_images() {
   ok "podman $(podman --version | awk '{print $3}')"
   step "Base image"
   ensure_base_image || exit 1
-  build_services ""
+  [[ -n "$build" ]] && build_services ""
   step "Service images"
   for svc in "${services[@]}"; do
     build_service_image "$svc" || exit 1
