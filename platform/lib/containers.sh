@@ -74,6 +74,8 @@ build_service_image() {
     show_log_tail "$log" 30
     return 1
   fi
+  # The image this one replaced under the same tag is of no further use.
+  fp_podman image prune -f --filter "label=org.opencontainers.image.title=firstparty ${svc}" >/dev/null 2>&1 || true
   ok "$(service_image "$svc")  $(image_size "$svc")  ($(format_duration $(($(now_ms) - start))))"
 }
 
@@ -114,32 +116,22 @@ cmd_images() {
   printf '\nfirstparty images: %s image(s) in %s.\n' "${#services[@]}" "$(format_duration $(($(now_ms) - start)))"
 }
 
-# A service as a container of `up --containers`. The attached `podman run` is the component's
-# process, so status, logs and down treat it as they treat a service process: the marker of
-# component_pid rides in JDK_JAVA_OPTIONS, which is on podman's command line, and SIGTERM to
-# podman stops the container (podman forwards signals).
-container_service_up() {
-  local svc="$1" port conflicts
-  port="$(service_port "$svc")"
-  if is_running "$svc"; then
-    ok "${svc} already running (pid $(component_pid "$svc"), $(service_url "$svc"))"
-    return 0
-  fi
-  if ! conflicts="$(check_ports "$svc" "$port")"; then
-    err "Cannot start ${svc}: ${conflicts}"
-    return 1
-  fi
+# A service as a container of `up --containers` (the launcher given to service_up). The attached
+# `podman run` is the component's process, so status, logs and down treat it as they treat a
+# service process: the marker of component_pid rides in JDK_JAVA_OPTIONS, which is on podman's
+# command line, and SIGTERM to podman stops the container (podman forwards signals).
+start_service_container() {
+  local svc="$1" port="$2"
   fp_podman rm -f --ignore "firstparty-${svc}" >/dev/null 2>&1 || true
-  rotate_log "$svc"
   start_component "$svc" podman --cgroup-manager=cgroupfs --runtime runc --events-backend=file \
     run --rm --name "firstparty-${svc}" --network host \
     --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 --read-only --tmpfs /tmp \
+    -e QUARKUS_HTTP_PORT="$port" \
     -e FIRSTPARTY_DB_HOST=127.0.0.1 -e FIRSTPARTY_DB_PORT="$FP_PG_PORT" -e FIRSTPARTY_DB_USER="$FP_PG_ROLE" \
     -e FIRSTPARTY_KAFKA="localhost:${FP_KAFKA_PORT}" -e FIRSTPARTY_OIDC_URL="$FP_ISSUER" \
     -e MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX" \
     -e JDK_JAVA_OPTIONS="${FP_SERVICE_JAVA_OPTS} -Dfirstparty.component=${svc} -Dfirstparty.root=${FP_ROOT}" \
     "$(service_image "$svc")"
-  info "${svc}: starting in container firstparty-${svc} (pid $(component_pid "$svc"))"
 }
 
 # Containers whose podman process went away without them (e.g. after a SIGKILL).
