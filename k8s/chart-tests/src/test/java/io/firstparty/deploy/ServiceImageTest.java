@@ -97,6 +97,11 @@ class ServiceImageTest {
         String lastBody = body;
         assertEquals(200, status, () -> "not ready: " + lastBody + "\n" + logs());
         assertTrue(body.contains("\"status\": \"UP\""), body);
+        // The paths of the chart's startup and liveness probes answer too.
+        for (String probe : List.of("/q/health/started", "/q/health/live")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe)).timeout(Duration.ofSeconds(5)).build();
+            assertEquals(200, http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), probe);
+        }
         // The image's own HEALTHCHECK (podman runs it on demand here: no systemd timers) agrees.
         podman("healthcheck", "run", CONTAINER);
     }
