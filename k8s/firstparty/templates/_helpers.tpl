@@ -96,6 +96,10 @@ autoscalers, KEDA only on a Kafka consumer.
 {{- if $v.kafka.saslMechanism -}}
 {{- $_ := set $settings "KAFKA_SASL_MECHANISM" $v.kafka.saslMechanism -}}
 {{- end -}}
+{{- if $v.kafka.caSecret.name -}}
+{{- $_ := set $settings "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}
+{{- $_ := set $settings "KAFKA_SSL_TRUSTSTORE_LOCATION" (include "firstparty.kafkaCaFile" .root) -}}
+{{- end -}}
 {{- if and .svc.mailer $v.smtp.host -}}
 {{- $_ := set $settings "QUARKUS_MAILER_HOST" $v.smtp.host -}}
 {{- $_ := set $settings "QUARKUS_MAILER_PORT" (toString $v.smtp.port) -}}
@@ -135,5 +139,27 @@ autoscalers, KEDA only on a Kafka consumer.
     secretKeyRef:
       name: {{ $ref.secret | quote }}
       key: {{ $ref.key | quote }}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the brokers' CA certificate is mounted, when kafka.caSecret names one. */}}
+{{- define "firstparty.kafkaCaFile" -}}
+/etc/firstparty/kafka-ca/{{ .Values.kafka.caSecret.key }}
+{{- end -}}
+
+{{/* The volume and the mount of the brokers' CA certificate ({root}); nothing without kafka.caSecret. */}}
+{{- define "firstparty.kafkaCaVolume" -}}
+{{- with .Values.kafka.caSecret.name }}
+- name: kafka-ca
+  secret:
+    secretName: {{ . | quote }}
+{{- end -}}
+{{- end -}}
+
+{{- define "firstparty.kafkaCaMount" -}}
+{{- if .Values.kafka.caSecret.name }}
+- name: kafka-ca
+  mountPath: /etc/firstparty/kafka-ca
+  readOnly: true
 {{- end -}}
 {{- end -}}

@@ -78,6 +78,18 @@ class ChartSafetyTest {
     }
 
     @Test
+    void theBrokersCaComesFromAnExistingSecretReadOnly() {
+        RenderedChart chart = RenderedChart.production();
+        ObjectNode deployment = chart.named("Deployment", "firstparty-segment");
+        assertEquals("firstparty-cluster-ca-cert", deployment.at("/spec/template/spec/volumes/1/secret/secretName").asText());
+        JsonNode mount = deployment.at("/spec/template/spec/containers/0/volumeMounts/1");
+        assertTrue(mount.path("readOnly").asBoolean(), mount.toString());
+        assertEquals(mount.path("mountPath").asText() + "/ca.crt",
+                chart.named("ConfigMap", "firstparty-segment").at("/data/KAFKA_SSL_TRUSTSTORE_LOCATION").asText());
+        assertTrue(RenderedChart.defaults().named("Deployment", "firstparty-segment").at("/spec/template/spec/volumes/1").isMissingNode());
+    }
+
+    @Test
     void networkPoliciesExposeOnlyPublicServicesToTheIngressAndManagementToNamedPeers() {
         RenderedChart chart = RenderedChart.production();
         Map<String, List<String>> publicServices = Map.of(
