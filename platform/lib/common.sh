@@ -261,6 +261,14 @@ pid_belongs_to() {
   [[ "$pgid" == "$leader" ]]
 }
 
+# True when PID runs in a container of `up --containers` for COMPONENT of this repository: the
+# marker rides in its JDK_JAVA_OPTIONS (see platform/lib/containers.sh).
+pid_is_container_of() {
+  local pid="$1" name="$2" environ
+  environ="$(tr '\0' '\n' <"/proc/${pid}/environ" 2>/dev/null | grep '^JDK_JAVA_OPTIONS=')" || return 1
+  [[ "$environ" == *"-Dfirstparty.component=${name} "* && "$environ" == *"-Dfirstparty.root=${FP_ROOT}"* ]]
+}
+
 # check_ports COMPONENT PORT...: prints one line per port that is taken by something other than
 # this component's running process; returns 1 if any.
 check_ports() {
@@ -270,7 +278,7 @@ check_ports() {
   for port in "$@"; do
     port_in_use "$port" || continue
     owner="$(port_listener_pid "$port")"
-    if [[ -n "$pid" && -n "$owner" ]] && pid_belongs_to "$owner" "$pid"; then
+    if [[ -n "$pid" && -n "$owner" ]] && { pid_belongs_to "$owner" "$pid" || pid_is_container_of "$owner" "$name"; }; then
       continue
     fi
     printf 'port %s (needed by %s) is taken by %s\n' "$port" "$name" "$(process_description "$owner")"

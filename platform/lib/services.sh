@@ -72,8 +72,10 @@ FP_SERVICE_JAVA_OPTS="${FIRSTPARTY_SERVICE_JAVA_OPTS:--Xms128m -Xmx128m -XX:+Use
 # glibc's per-thread malloc arenas would otherwise add tens of MiB on a busy service.
 FP_SERVICE_MALLOC_ARENA_MAX=2
 
+# service_up SERVICE [LAUNCHER]: starts the service unless it runs; LAUNCHER SERVICE PORT starts it
+# (a process by default; platform/lib/containers.sh has the container's).
 service_up() {
-  local svc="$1" port conflicts
+  local svc="$1" launcher="${2:-start_service_process}" port conflicts
   port="$(service_port "$svc")"
   if is_running "$svc"; then
     ok "${svc} already running (pid $(component_pid "$svc"), $(service_url "$svc"))"
@@ -84,13 +86,18 @@ service_up() {
     return 1
   fi
   rotate_log "$svc"
+  "$launcher" "$svc" "$port"
+  info "${svc}: starting (pid $(component_pid "$svc"))"
+}
+
+start_service_process() {
+  local svc="$1" port="$2"
   (
     cd "${FP_ROOT}/${svc}" || exit 1
     export QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
     # shellcheck disable=SC2086 # the options are words
     start_component "$svc" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$svc" -jar "$(service_jar "$svc")"
   )
-  info "${svc}: starting (pid $(component_pid "$svc"))"
 }
 
 service_ready() {
