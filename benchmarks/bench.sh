@@ -11,6 +11,8 @@
 #   3. track   POST /v1/track, one ~500-byte message per request (wrk, closed loop)
 #   4. archive a second ingestion-service, an archiver replica (127.0.0.1:28082), writing what
 #              phases 2 and 3 accepted into PostgreSQL: records/s
+#   5. both    /v1/batch at full rate while the archiver replica writes: both rates and the
+#              archive's lag every second
 # and the collection replica's resident memory every second throughout. Sends traffic only to 127.0.0.1,
 # every load is bounded in time, and everything it started is stopped when it ends (trap).
 # Results: terminal and .firstparty/bench/results-<timestamp>.txt. See benchmarks/README.md.
@@ -44,6 +46,8 @@ RAW_SECONDS="${BENCH_RAW_SECONDS:-30}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-300}"
 # How long the archiver replica is measured for (it stops earlier when it has caught up).
 ARCHIVE_SECONDS="${BENCH_ARCHIVE_SECONDS:-60}"
+# How long both roles run together under full batch load (phase 5).
+BOTH_SECONDS="${BENCH_BOTH_SECONDS:-60}"
 # The service's JVM: by default the flags ./firstparty up runs every service with (services.sh).
 SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:-$FP_SERVICE_JAVA_OPTS}"
 SERVICE_MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-$FP_SERVICE_MALLOC_ARENA_MAX}"
@@ -453,7 +457,7 @@ error_line() {
 }
 
 phase_raw() {
-  step "Phase 1/4: raw Kafka producer (${RAW_WARMUP} s warm-up + ${RAW_SECONDS} s), service idle"
+  step "Phase 1/5: raw Kafka producer (${RAW_WARMUP} s warm-up + ${RAW_SECONDS} s), service idle"
   phase raw
   wait_quiet
   cpu_mark
@@ -475,7 +479,7 @@ jfr_start() {
 
 phase_batch() {
   local log="${RUN_DIR}/batch.log" before after
-  step "Phase 2/4: POST /v1/batch, ${BATCH_SIZE} messages a request, ${BATCH_CONNECTIONS} connections (${BATCH_WARMUP} s warm-up + ${BATCH_SECONDS} s)"
+  step "Phase 2/5: POST /v1/batch, ${BATCH_SIZE} messages a request, ${BATCH_CONNECTIONS} connections (${BATCH_WARMUP} s warm-up + ${BATCH_SECONDS} s)"
   wait_quiet
   wrk_phase batch-warmup batch 1 "$BATCH_CONNECTIONS" "$BATCH_WARMUP"
   info "warm-up: $(fmt_int "$(calc "$(value accepted_messages "${RUN_DIR}/batch-warmup.log") / $(value duration_s "${RUN_DIR}/batch-warmup.log")")") messages/s"
@@ -492,7 +496,7 @@ phase_batch() {
 
 phase_track() {
   local log="${RUN_DIR}/track.log"
-  step "Phase 3/4: POST /v1/track, ${TRACK_CONNECTIONS} connections (${TRACK_WARMUP} s warm-up + ${TRACK_SECONDS} s)"
+  step "Phase 3/5: POST /v1/track, ${TRACK_CONNECTIONS} connections (${TRACK_WARMUP} s warm-up + ${TRACK_SECONDS} s)"
   wait_quiet
   wrk_phase track-warmup track 2 "$TRACK_CONNECTIONS" "$TRACK_WARMUP"
   info "warm-up: $(fmt_int "$(calc "$(value requests "${RUN_DIR}/track-warmup.log") / $(value duration_s "${RUN_DIR}/track-warmup.log")")") requests/s"
@@ -511,7 +515,7 @@ phase_track() {
 # own, as it would run on its own replicas, so it takes no CPU from the collection phases.
 phase_archive() {
   local log="${RUN_DIR}/archive.log" hz
-  step "Phase 4/4: archiver replica writing the accepted events into PostgreSQL (up to ${ARCHIVE_SECONDS} s)"
+  step "Phase 4/5: archiver replica writing the accepted events into PostgreSQL (up to ${ARCHIVE_SECONDS} s)"
   phase archive
   start_ingestion "$ARCHIVER" "$BENCH_ARCHIVER_PORT" true
   ARCHIVER_PID="$INGESTION_PID"
@@ -525,6 +529,24 @@ phase_archive() {
   ARCHIVER_PG_CPU="$(calc "($(postgres_ticks) - $ARCHIVER_PG0) / $hz / $(value lag_seconds "$log")")"
   ARCHIVER_RSS="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/${ARCHIVER_PID}/status" 2>/dev/null || echo '?')"
   ok "archiver: $(fmt_int "$(value lag_drain_rate "$log")") records/s, $(fmt_int "$(value lag_end "$log")") still to write"
+}
+
+# Phase 5: both roles at once, as a deployment runs them: the collection replica under full /v1/batch
+# load while the archiver replica (still running from phase 4) writes. The lag is watched every
+# second; it stays bounded when the archiver keeps up. Both replicas, the broker, PostgreSQL and wrk
+# share the machine's CPUs here, so each role's rate is below what it reaches alone.
+phase_both_roles() {
+  local log="${RUN_DIR}/both.log"
+  step "Phase 5/5: collection (/v1/batch at full rate) and archiver replicas together, lag every second (${BOTH_SECONDS} s)"
+  [[ -n "${ARCHIVER_PID:-}" ]] || { warn "no archiver replica: phase 5 skipped"; return 0; }
+  "${LOADGEN[@]}" watch --bootstrap "localhost:${BENCH_KAFKA_PORT}" --topic "$ACCEPTED_TOPIC" --group ingestion-archive \
+    --seconds "$BOTH_SECONDS" >"$log" 2>&1 &
+  local watcher=$!
+  wrk_phase both-batch batch 1 "$BATCH_CONNECTIONS" "$BOTH_SECONDS"
+  wait "$watcher" || { tail -n 20 "$log" >&2; warn "could not watch the archiver's lag"; return 0; }
+  result "5  both roles at once, ${BOTH_SECONDS} s: collection accepted $(fmt_int "$(calc "$(value accepted_messages "${RUN_DIR}/both-batch.log") / $(value duration_s "${RUN_DIR}/both-batch.log")")") messages/s (wrk), topic written $(fmt_int "$(value watch_written_rate "$log")")/s, archive $(fmt_int "$(value watch_archived_rate "$log")")/s"
+  result "   archive lag (records): at start $(fmt_int "$(value watch_lag_start "$log")"), highest $(fmt_int "$(value watch_lag_max "$log")"), at end $(fmt_int "$(value watch_lag_end "$log")"); per second in ${log#"${FP_ROOT}"/}"
+  ok "both roles: written $(fmt_int "$(value watch_written_rate "$log")")/s, archived $(fmt_int "$(value watch_archived_rate "$log")")/s, lag $(fmt_int "$(value watch_lag_start "$log")") -> $(fmt_int "$(value watch_lag_end "$log")") (max $(fmt_int "$(value watch_lag_max "$log")"))"
 }
 
 # --- The report ------------------------------------------------------------------------------------
@@ -702,6 +724,7 @@ main() {
   done
   if [[ -n "$QUICK" ]]; then
     RAW_WARMUP=3 RAW_SECONDS=5 BATCH_WARMUP=5 BATCH_SECONDS=10 TRACK_WARMUP=3 TRACK_SECONDS=5 ARCHIVE_SECONDS=10
+    BOTH_SECONDS=10
   fi
   RUN_START="$(now_ms)"
   RUN_ID="$(date -u +%Y%m%dT%H%M%S)"
@@ -768,6 +791,9 @@ main() {
 
   # 4. archive
   phase_archive
+
+  # 5. both roles at once
+  phase_both_roles
   phase finished
 
   report

@@ -17,8 +17,12 @@ public record TestSources(String id, String writeKey) {
     public static final String ORIGIN = "https://shop.example.com";
 
     public static TestSources create(int ratePerSecond) {
+        return create(ratePerSecond, List.of(ORIGIN));
+    }
+
+    public static TestSources create(int ratePerSecond, List<String> allowedOrigins) {
         Map<String, Object> body = Map.of("brand", "Maison Test", "name", "src-" + UUID.randomUUID(),
-                "allowedOrigins", List.of(ORIGIN), "rateLimitPerSecond", ratePerSecond,
+                "allowedOrigins", allowedOrigins, "rateLimitPerSecond", ratePerSecond,
                 "eventTypes", List.of("identify", "track", "page", "screen", "group", "alias"));
         var created = as(Roles.ADMIN).contentType(ContentType.JSON).body(body).post("/v1/sources")
                 .then().statusCode(201).extract();

@@ -16,6 +16,7 @@ import java.util.Map;
  *            [--compression lz4|none|...] [--warmup 10] [--seconds 30] [--run-id ID]
  *   sample   --bootstrap HOST:PORT --topic T [--count 2000]
  *   lag      --bootstrap HOST:PORT --topic T --group G [--max-seconds 60]
+ *   watch    --bootstrap HOST:PORT --topic T --group G [--seconds 60]
  * </pre>
  */
 public final class LoadGen {
@@ -49,6 +50,8 @@ public final class LoadGen {
                     integer(options, "count", 2000));
             case "lag" -> TopicTools.waitForGroup(required(options, "bootstrap"), required(options, "topic"),
                     required(options, "group"), integer(options, "max-seconds", 60));
+            case "watch" -> TopicTools.watchGroup(required(options, "bootstrap"), required(options, "topic"),
+                    required(options, "group"), integer(options, "seconds", 60));
             default -> usage();
         }
     }
@@ -78,7 +81,7 @@ public final class LoadGen {
     }
 
     private static void usage() {
-        System.err.println("usage: LoadGen messages|raw|sample|lag [--option value]... (see the class comment)");
+        System.err.println("usage: LoadGen messages|raw|sample|lag|watch [--option value]... (see the class comment)");
         System.exit(2);
     }
 }

@@ -70,16 +70,8 @@ final class TopicTools {
 
     /** Records of the topic not yet committed by the consumer group. */
     static long lag(Admin admin, KafkaConsumer<byte[], byte[]> consumer, String topic, String group) throws Exception {
-        List<TopicPartition> partitions = partitions(consumer, topic);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
-        long lag = 0;
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            lag += ends.get(partition) - (offset == null ? 0 : offset.offset());
-        }
-        return lag;
+        long[] positions = positions(admin, consumer, partitions(consumer, topic), group);
+        return positions[0] - positions[1];
     }
 
     /**
@@ -103,5 +95,50 @@ final class TopicTools {
             System.out.printf("RESULT lag_seconds=%.1f%n", seconds);
             System.out.printf("RESULT lag_drain_rate=%.1f%n", seconds > 0 ? (first - last) / seconds : 0.0);
         }
+    }
+
+    /**
+     * Watches a group while the topic is being written: every second the records written to the
+     * topic, the records the group committed and the lag between them; at the end both rates and
+     * the lag at the start, its highest and at the end, so a reader sees whether the lag stayed bounded.
+     */
+    static void watchGroup(String bootstrap, String topic, String group, int seconds) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            long[] first = positions(admin, consumer, partitions, group);
+            long[] last = first;
+            long maxLag = first[0] - first[1];
+            long start = System.nanoTime();
+            for (int second = 1; second <= seconds; second++) {
+                Thread.sleep(Math.max(0, start + TimeUnit.SECONDS.toNanos(second) - System.nanoTime()) / 1_000_000);
+                long[] now = positions(admin, consumer, partitions, group);
+                System.out.printf("WATCH second=%d written_per_s=%d archived_per_s=%d lag=%d%n", second,
+                        now[0] - last[0], now[1] - last[1], now[0] - now[1]);
+                maxLag = Math.max(maxLag, now[0] - now[1]);
+                last = now;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("RESULT watch_seconds=%.1f%n", elapsed);
+            System.out.printf("RESULT watch_written_rate=%.1f%n", (last[0] - first[0]) / elapsed);
+            System.out.printf("RESULT watch_archived_rate=%.1f%n", (last[1] - first[1]) / elapsed);
+            System.out.printf("RESULT watch_lag_start=%d%n", first[0] - first[1]);
+            System.out.printf("RESULT watch_lag_max=%d%n", maxLag);
+            System.out.printf("RESULT watch_lag_end=%d%n", last[0] - last[1]);
+        }
+    }
+
+    /** The topic's end offsets and the group's committed offsets, each summed over the partitions. */
+    private static long[] positions(Admin admin, KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+                                    String group) throws Exception {
+        long written = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+        long archived = 0;
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            archived += offset == null ? 0 : offset.offset();
+        }
+        return new long[] {written, archived};
     }
 }

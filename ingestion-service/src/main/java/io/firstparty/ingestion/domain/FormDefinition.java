@@ -18,12 +18,15 @@ import java.util.Map;
  * @param required      form fields that must be filled in (a consent checkbox: ticked)
  * @param thankYouUrl   where a browser without JavaScript is sent after posting
  * @param honeypotField a field hidden from people: bots that fill it in are answered but not stored
+ * @param labels        form field name to the label shown next to it; for a consent checkbox the exact
+ *                      text the person agrees to, which its consent evidence names
  */
 public record FormDefinition(String name,
                              // Unknown kinds read as none, so the rules name the field in a problem.
                              @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) FormKind kind,
                              EventType call, String event, Map<String, String> fields,
-                             List<String> required, String thankYouUrl, String honeypotField) {
+                             List<String> required, String thankYouUrl, String honeypotField,
+                             Map<String, String> labels) {
 
     public static final String DEFAULT_HONEYPOT = "website";
 
@@ -34,6 +37,7 @@ public record FormDefinition(String name,
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         // Copied without List.copyOf, which would refuse a null entry before it can be reported.
         required = required == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(required));
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         honeypotField = honeypotField == null || honeypotField.isBlank() ? DEFAULT_HONEYPOT : honeypotField;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.firstparty.contracts.serde.ContractJson;
+import io.firstparty.contracts.topics.Topics;
 import io.firstparty.ingestion.domain.ArchivedEvent;
 import io.firstparty.ingestion.repository.ArchiveRepository;
 import io.firstparty.ingestion.service.Timestamps;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -40,22 +43,23 @@ public class EventArchiver {
                 .description("Accepted events dropped because their message id was already stored").register(registry);
     }
 
+    /** Offsets are committed only after this returns, so a crash in between redelivers the batch; the store skips it. */
     @Incoming("events-archive")
     @Blocking
-    void archive(List<byte[]> records) throws SQLException {
-        List<ArchivedEvent> events = new ArrayList<>(records.size());
-        for (byte[] record : records) {
-            if (record != null) {
-                events.add(read(record));
+    void archive(ConsumerRecords<String, byte[]> records) throws SQLException {
+        List<ArchivedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() != null) {
+                events.add(read(record.value(), record.partition(), record.offset()));
             }
         }
         if (!events.isEmpty()) {
-            archive.store(events).values().forEach(duplicates::increment);
+            archive.store(Topics.EVENTS_ACCEPTED, events).values().forEach(duplicates::increment);
         }
     }
 
     /** Reads an {@code EventAccepted} record's archive columns, skipping everything else. */
-    static ArchivedEvent read(byte[] record) {
+    static ArchivedEvent read(byte[] record, int partition, long offset) {
         String sourceId = null;
         String messageId = null;
         String type = null;
@@ -78,7 +82,7 @@ public class EventArchiver {
                 }
             }
             return new ArchivedEvent(UUID.fromString(sourceId), messageId, type, Timestamps.parse(timestamp),
-                    Timestamps.parse(receivedAt), new String(record, StandardCharsets.UTF_8));
+                    Timestamps.parse(receivedAt), new String(record, StandardCharsets.UTF_8), partition, offset);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("an accepted event lacks the archive's columns", e);
         }

@@ -14,17 +14,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The Segment HTTP Tracking API. Public: the write key (HTTP Basic user name or {@code writeKey} in
  * the body) is the only credential, and it can write to its own source and nothing else.
- * {@code text/plain} is accepted because browsers' sendBeacon cannot send JSON.
+ * The body is a JSON object whatever its label: {@code text/plain} is what browsers' sendBeacon and
+ * analytics.js send, and {@code application/x-www-form-urlencoded} what RudderStack's server SDKs
+ * send, gzip-compressed.
  */
 @Path("/v1")
 @PermitAll
 @Blocking
-@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED})
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
@@ -43,9 +46,22 @@ public class CollectionResource {
         return collection.collectOne(EventType.fromCode(type), headers.with(body));
     }
 
+    /** analytics.js (analytics-next) posts each call to the first letter of its type: /v1/t, /v1/i, ... */
     @POST
-    @Path("/batch")
-    @Operation(summary = "Up to 2,500 messages of any type; invalid ones are kept as failed events")
+    @Path("/{initial: i|t|p|s|g|a}")
+    @Operation(summary = "The same calls at the short paths analytics.js posts to: i, t, p, s, g, a")
+    public CompletionStage<CollectionResult> shortCall(@PathParam("initial") String initial, byte[] body,
+                                                       @BeanParam CollectionHeaders headers) {
+        EventType type = Arrays.stream(EventType.values())
+                .filter(candidate -> candidate.code().startsWith(initial))
+                .findFirst().orElseThrow();
+        return collection.collectOne(type, headers.with(body));
+    }
+
+    @POST
+    @Path("/{batch: batch|b}")
+    @Operation(summary = "Up to 2,500 messages of any type; invalid ones are kept as failed events (also at /v1/b, "
+            + "where analytics.js posts when it batches)")
     public CompletionStage<CollectionResult> batch(byte[] body, @BeanParam CollectionHeaders headers) {
         return collection.collectBatch(headers.with(body), true);
     }

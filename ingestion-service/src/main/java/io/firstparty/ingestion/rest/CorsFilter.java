@@ -62,8 +62,9 @@ public class CorsFilter {
         headers.add(HttpHeaders.VARY, "Origin");
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             headers.putSingle("Access-Control-Allow-Methods", HttpMethod.POST + ", " + HttpMethod.OPTIONS);
+            // analytics.js numbers its retries in X-Retry-Count.
             headers.putSingle("Access-Control-Allow-Headers",
-                    HttpHeaders.CONTENT_TYPE + ", " + HttpHeaders.AUTHORIZATION);
+                    HttpHeaders.CONTENT_TYPE + ", " + HttpHeaders.AUTHORIZATION + ", X-Retry-Count");
             headers.putSingle("Access-Control-Max-Age", "600");
         } else {
             // A script told to slow down must be able to read when to try again.

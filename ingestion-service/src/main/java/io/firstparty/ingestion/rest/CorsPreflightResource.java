@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CorsPreflightResource {
 
     @OPTIONS
-    @Path("/{call: identify|track|page|screen|group|alias|batch|import|validate}")
+    @Path("/{call: identify|track|page|screen|group|alias|batch|import|validate|i|t|p|s|g|a|b}")
     @Operation(summary = "CORS preflight: allowed for an origin that an enabled source lists")
     public Response preflight() {
         return CorsFilter.preflight();

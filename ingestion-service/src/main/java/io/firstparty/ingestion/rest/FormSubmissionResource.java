@@ -1,6 +1,7 @@
 package io.firstparty.ingestion.rest;
 
 import io.firstparty.ingestion.domain.FormOutcome;
+import io.firstparty.ingestion.service.FormService;
 import io.firstparty.ingestion.service.FormSubmission;
 import io.firstparty.ingestion.service.FormSubmissionService;
 import io.firstparty.kit.problem.InvalidInputException;
@@ -9,14 +10,18 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
@@ -36,9 +41,23 @@ import java.util.concurrent.CompletionStage;
 public class FormSubmissionResource {
 
     private final FormSubmissionService submissions;
+    private final FormService forms;
 
-    FormSubmissionResource(FormSubmissionService submissions) {
+    FormSubmissionResource(FormSubmissionService submissions, FormService forms) {
         this.submissions = submissions;
+        this.forms = forms;
+    }
+
+    @GET
+    @Path("/{formId}/embed")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The form as an accessible HTML snippet to paste into a page: labelled inputs, consent "
+            + "boxes unticked, a hidden honeypot; it posts here and works without JavaScript")
+    public Response embed(@PathParam("formId") UUID formId, @Context UriInfo uri) throws SQLException {
+        String action = uri.getBaseUriBuilder().path("v1/forms/{formId}").build(formId).toString();
+        CacheControl fiveMinutes = new CacheControl();
+        fiveMinutes.setMaxAge(300);
+        return Response.ok(forms.embed(formId, action)).cacheControl(fiveMinutes).build();
     }
 
     @POST

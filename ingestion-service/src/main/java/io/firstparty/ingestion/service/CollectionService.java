@@ -19,6 +19,7 @@ import io.firstparty.kit.problem.PayloadTooLargeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -66,7 +67,8 @@ public class CollectionService {
     }
 
     /** One call of the given type (identify, track, ...). */
-    public CompletionStage<CollectionResult> collectOne(EventType type, CollectionRequest request) {
+    public CompletionStage<CollectionResult> collectOne(EventType type, CollectionRequest received) {
+        CollectionRequest request = readable(received, config.maxMessageBytes());
         if (request.body().length > config.maxMessageBytes()) {
             throw new PayloadTooLargeException("/", "a message must be at most " + config.maxMessageBytes() + " bytes");
         }
@@ -78,7 +80,8 @@ public class CollectionService {
     }
 
     /** A batch: {@code {"batch": [...], "sentAt": ...}}; invalid messages do not sink the valid ones. */
-    public CompletionStage<CollectionResult> collectBatch(CollectionRequest request, boolean publishing) {
+    public CompletionStage<CollectionResult> collectBatch(CollectionRequest received, boolean publishing) {
+        CollectionRequest request = readable(received, config.maxBatchBytes());
         if (request.body().length > config.maxBatchBytes()) {
             throw new PayloadTooLargeException("/", "a batch must be at most " + config.maxBatchBytes() + " bytes");
         }
@@ -98,6 +101,22 @@ public class CollectionService {
             return CompletableFuture.completedFuture(summarise(results, 0));
         }
         return publish(source, results, request);
+    }
+
+    /**
+     * The body decompressed, and refused at once when its declared type hides a body that is not
+     * JSON. RudderStack's server SDKs label their JSON {@code application/x-www-form-urlencoded}, so
+     * that label is read as JSON too; a real urlencoded form belongs at the form endpoint.
+     */
+    private static CollectionRequest readable(CollectionRequest received, int limit) {
+        CollectionRequest request = received.decoded(limit);
+        String type = request.contentType();
+        if (type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED, 0,
+                MediaType.APPLICATION_FORM_URLENCODED.length()) && !JsonLimits.startsWithObject(request.body())) {
+            throw new UnsupportedContentException("/headers/Content-Type", "the collection API reads a JSON object; "
+                    + "form fields (name=value&...) are posted to /v1/forms/{formId}");
+        }
+        return request;
     }
 
     private Source admit(CollectionRequest request, JsonNode bodyKey, int messages) {

@@ -26,6 +26,7 @@ final class FormDefinitionRules {
     private static final int MAX_EVENT_LENGTH = 200;
     private static final int MAX_FIELDS = 100;
     private static final int MAX_URL_LENGTH = 2000;
+    private static final int MAX_LABEL_LENGTH = 2000;
 
     /** The identifier a kind of form exists to collect. */
     private static final Map<FormKind, String> NEEDED_IDENTIFIER =
@@ -56,6 +57,7 @@ final class FormDefinitionRules {
         checkCall(definition, source);
         Map<String, FormFieldTarget> targets = checkFields(definition);
         checkRequired(definition);
+        checkLabels(definition, targets);
         checkThankYouUrl(definition.thankYouUrl());
         if (!definition.honeypotField().matches(FormDefinition.FIELD_NAME)) {
             fail("/honeypotField", "must be 1 to 100 letters, digits, _ - . [ ]");
@@ -121,6 +123,24 @@ final class FormDefinitionRules {
                 fail("/required/" + i, "must name one of the mapped fields");
             }
         }
+    }
+
+    /** Every label names a mapped field; a consent checkbox must have one, the exact text its evidence names. */
+    private void checkLabels(FormDefinition definition, Map<String, FormFieldTarget> targets) {
+        definition.labels().forEach((field, label) -> {
+            String pointer = "/labels/" + field.replace("~", "~0").replace("/", "~1");
+            if (!definition.fields().containsKey(field)) {
+                fail(pointer, "must name one of the mapped fields");
+            } else if (label == null || label.isBlank() || label.length() > MAX_LABEL_LENGTH) {
+                fail(pointer, "must be 1 to " + MAX_LABEL_LENGTH + " characters");
+            }
+        });
+        targets.forEach((field, target) -> {
+            if (target.kind() == FormFieldTarget.Kind.CONSENT && !definition.labels().containsKey(field)) {
+                fail("/labels/" + field, "a consent checkbox needs the exact text shown next to it, "
+                        + "which its consent evidence names");
+            }
+        });
     }
 
     private void checkThankYouUrl(String url) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.firstparty.contracts.events.ConsentEvidence;
+import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
+import io.firstparty.ingestion.domain.ConsentText;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.FormDefinition;
 import io.firstparty.ingestion.domain.FormFieldTarget;
@@ -32,12 +35,16 @@ final class FormMessage {
     /** Fields a page's script may add to carry the device's anonymous id. */
     private static final List<String> ANONYMOUS_ID_FIELDS = List.of(FormSubmission.ANONYMOUS_ID_COOKIE, "anonymousId");
 
+    /** How consent given through a form is collected, as the consent ledger names it. */
+    private static final String WEB_FORM = "web_form";
+
     /** Checkbox values that mean "not ticked"; any other value of a present checkbox means ticked. */
     private static final Set<String> UNTICKED = Set.of("false", "0", "off", "no");
 
     private final ObjectNode message = JsonNodeFactory.instance.objectNode();
     private final Map<String, String> fieldOfPointer = new LinkedHashMap<>();
     private final List<Violation> violations = new ArrayList<>();
+    private final List<ConsentEvidence> consentEvidence = new ArrayList<>();
 
     private FormMessage() {
     }
@@ -75,14 +82,25 @@ final class FormMessage {
 
     /**
      * The pipeline's verdict with the form's own violations added, and every violation named by the
-     * form field it came from where there is one.
+     * form field it came from where there is one; a valid event gets the evidence of its consent boxes.
      */
     Validated withFormRules(Validated validated, EventType call) {
         List<Violation> all = new ArrayList<>(violations);
         if (validated instanceof Validated.Invalid invalid) {
             invalid.violations().stream().map(this::namedByField).forEach(all::add);
         }
-        return all.isEmpty() ? validated : new Validated.Invalid(validated.messageId(), call, all, message.toString());
+        if (!all.isEmpty()) {
+            return new Validated.Invalid(validated.messageId(), call, all, message.toString());
+        }
+        return validated instanceof Validated.Valid valid && !consentEvidence.isEmpty()
+                ? new Validated.Valid(withEvidence(valid.event(), consentEvidence)) : validated;
+    }
+
+    private static EventAccepted withEvidence(EventAccepted e, List<ConsentEvidence> evidence) {
+        return new EventAccepted(e.schemaVersion(), e.messageId(), e.sourceId(), e.type(), e.userId(), e.anonymousId(),
+                e.event(), e.name(), e.groupId(), e.previousId(), e.properties(), e.traits(), e.context(),
+                e.integrations(), e.consentPreferences(), e.identifiers(), e.timestamp(), e.sentAt(), e.receivedAt(),
+                evidence);
     }
 
     private void map(Form form, JsonNode submitted) {
@@ -105,8 +123,11 @@ final class FormMessage {
                 fail(field, consentTarget ? "must be ticked" : "is required");
             }
             switch (target.kind()) {
-                case CONSENT -> put(consent, "/context/consent/categoryPreferences/", target.name(),
-                        BooleanNode.valueOf(ticked(value)), field);
+                case CONSENT -> {
+                    put(consent, "/context/consent/categoryPreferences/", target.name(),
+                            BooleanNode.valueOf(ticked(value)), field);
+                    evidence(form.consentTexts().get(field), ticked(value));
+                }
                 case TRAIT -> put(traits, traitsPointer, target.name(), plain(field, value), field);
                 case PROPERTY -> put(properties, "/properties/", target.name(), plain(field, value), field);
                 case IDENTIFIER -> put(traits, traitsPointer, target.traitName(), single(field, value), field);
@@ -114,6 +135,14 @@ final class FormMessage {
                 case ANONYMOUS_ID -> put(message, "/", "anonymousId", single(field, value), field);
             }
         });
+    }
+
+    /** Forms defined before labels were kept have none: their boxes still set preferences, without evidence. */
+    private void evidence(ConsentText label, boolean granted) {
+        if (label != null) {
+            consentEvidence.add(new ConsentEvidence(label.purpose(), granted, Integer.toString(label.version()),
+                    label.sha256(), WEB_FORM));
+        }
     }
 
     private void put(ObjectNode parent, String pointer, String name, JsonNode value, String field) {

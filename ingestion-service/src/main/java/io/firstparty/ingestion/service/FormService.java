@@ -4,12 +4,14 @@ import io.firstparty.contracts.events.Violation;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.FormDefinition;
 import io.firstparty.ingestion.repository.FormRepository;
+import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +29,7 @@ public class FormService {
 
     public Form create(UUID sourceId, FormDefinition definition) throws SQLException {
         check(sourceId, definition);
-        return forms.insert(sourceId, definition);
+        return forms.insert(sourceId, definition, Form.consentTexts(definition, Map.of()));
     }
 
     public List<Form> list(UUID sourceId) throws SQLException {
@@ -45,8 +47,15 @@ public class FormService {
 
     /** A new definition, whole; the version counts up so events name the definition they came through. */
     public Form replace(UUID id, FormDefinition definition) throws SQLException {
-        check(get(id).sourceId(), definition);
-        return forms.replace(id, definition).orElseThrow(() -> new ResourceNotFoundException("no form with this id"));
+        Form before = get(id);
+        check(before.sourceId(), definition);
+        return forms.replace(id, before.version(), definition, Form.consentTexts(definition, before.consentTexts()))
+                .orElseThrow(() -> new ConflictException("the form changed meanwhile: read it again and retry"));
+    }
+
+    /** The form as HTML for a brand's page, posting to {@code action}. */
+    public String embed(UUID id, String action) throws SQLException {
+        return FormEmbed.html(get(id), action);
     }
 
     private void check(UUID sourceId, FormDefinition definition) throws SQLException {

@@ -54,7 +54,7 @@ public class FormSubmissionService {
     }
 
     public CompletionStage<FormOutcome> submit(UUID formId, FormSubmission submission) throws SQLException {
-        CollectionRequest request = submission.request();
+        CollectionRequest request = submission.request().decoded(config.maxMessageBytes());
         if (request.body().length > config.maxMessageBytes()) {
             throw new PayloadTooLargeException("/",
                     "a form post must be at most " + config.maxMessageBytes() + " bytes");

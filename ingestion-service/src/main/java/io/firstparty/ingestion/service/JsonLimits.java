@@ -94,6 +94,15 @@ public class JsonLimits {
         return ReceivedMessage.within(message, body, (int) start, (int) (end - start));
     }
 
+    /** Whether the body's first character, after white space and a byte order mark, opens a JSON object. */
+    static boolean startsWithObject(byte[] body) {
+        int i = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf ? 3 : 0;
+        while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+            i++;
+        }
+        return i < body.length && body[i] == '{';
+    }
+
     private static void requireBody(byte[] body) {
         if (body == null || body.length == 0) {
             throw notAnObject();

@@ -35,15 +35,15 @@ class EventArchiverTest {
                 List.of(new Identifier(IdentifierType.USER_ID, "u-1")), happened, received, received);
         byte[] record = new ContractSerializer().serialize(Topics.EVENTS_ACCEPTED, event);
 
-        ArchivedEvent archived = EventArchiver.read(record);
+        ArchivedEvent archived = EventArchiver.read(record, 3, 42);
 
         assertEquals(new ArchivedEvent(source, "m-1", "track", happened, received,
-                new String(record, StandardCharsets.UTF_8)), archived);
+                new String(record, StandardCharsets.UTF_8), 3, 42), archived);
     }
 
     @Test
     void aRecordWithoutTheColumnsIsRefusedByName() {
         assertThrows(SerializationException.class,
-                () -> EventArchiver.read("{\"messageId\":\"m-1\"}".getBytes(StandardCharsets.UTF_8)));
+                () -> EventArchiver.read("{\"messageId\":\"m-1\"}".getBytes(StandardCharsets.UTF_8), 0, 0));
     }
 }

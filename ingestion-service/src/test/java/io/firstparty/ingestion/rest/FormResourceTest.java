@@ -9,7 +9,11 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,19 +30,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Form definitions, for admins only, each broken rule named by its field. */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
-class FormResourceTest {
+public class FormResourceTest {
 
     static final String THANKS = "https://shop.example.com/merci";
+    public static final String MARKETING_LABEL = "Je souhaite recevoir les offres de Maison Test par e-mail.";
 
     /** A newsletter sign-up: a required e-mail, a first name and a marketing checkbox, as an identify call. */
-    static Map<String, Object> newsletter() {
+    public static Map<String, Object> newsletter() {
         return Map.of("name", "Newsletter", "kind", "newsletter", "call", "identify",
                 "fields", Map.of("email", "identifier:email", "firstName", "trait:firstName",
                         "marketing", "consent:marketing"),
-                "required", List.of("email"), "thankYouUrl", THANKS);
+                "required", List.of("email"), "thankYouUrl", THANKS,
+                "labels", Map.of("email", "E-mail", "firstName", "First name", "marketing", MARKETING_LABEL));
     }
 
-    static String create(TestSources source, Map<String, Object> definition) {
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String create(TestSources source, Map<String, Object> definition) {
         return as(Roles.ADMIN).contentType(ContentType.JSON).body(definition)
                 .post("/v1/sources/" + source.id() + "/forms").then()
                 .statusCode(201)
@@ -76,6 +90,41 @@ class FormResourceTest {
                 .body("version", equalTo(2))
                 .body("kind", equalTo("newsletter"))
                 .body("call", equalTo("identify"));
+    }
+
+    /** The label of a consent box is versioned: the same text keeps its version, a new text gets the next. */
+    @Test
+    void consentLabelsAreVersionedAndHashed() {
+        String id = create(TestSources.create(), newsletter());
+        as(Roles.ADMIN).get("/v1/forms/" + id).then().statusCode(200)
+                .body("consentTexts.marketing.purpose", equalTo("marketing"))
+                .body("consentTexts.marketing.version", equalTo(1))
+                .body("consentTexts.marketing.sha256", equalTo(sha256(MARKETING_LABEL)));
+
+        Map<String, Object> renamed = new HashMap<>(newsletter());
+        renamed.put("name", "Newsletter (spring)");
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(renamed).put("/v1/forms/" + id).then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("consentTexts.marketing.version", equalTo(1));
+
+        String reworded = "J'accepte de recevoir les offres de Maison Test par e-mail.";
+        Map<String, Object> relabelled = new HashMap<>(newsletter());
+        relabelled.put("labels", Map.of("email", "E-mail", "marketing", reworded));
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(relabelled).put("/v1/forms/" + id).then().statusCode(200)
+                .body("version", equalTo(3))
+                .body("consentTexts.marketing.version", equalTo(2))
+                .body("consentTexts.marketing.text", equalTo(reworded))
+                .body("consentTexts.marketing.sha256", equalTo(sha256(reworded)));
+    }
+
+    @Test
+    void consentBoxWithoutItsLabelOrALabelOfNoFieldIsRefused() {
+        Map<String, Object> unlabelled = new HashMap<>(newsletter());
+        unlabelled.put("labels", Map.of("email", "E-mail", "fax", "Fax"));
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(unlabelled)
+                .post("/v1/sources/" + TestSources.create().id() + "/forms").then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItems("/labels/marketing", "/labels/fax"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.firstparty.ingestion.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firstparty.ingestion.StoredEvents;
 import io.firstparty.ingestion.TestSources;
 import io.firstparty.kit.security.Roles;
 import io.quarkus.test.common.WithTestResource;
@@ -15,11 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FormSubmissionTest {
 
     private static final Duration KAFKA = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSource dataSource;
@@ -73,6 +67,12 @@ class FormSubmissionTest {
         assertEquals("identify", event.path("type").asText());
         assertTrue(identifiers(event).contains("email:ada@example.com"), event.toString());
         assertTrue(event.path("consentPreferences").path("marketing").asBoolean(), event.toString());
+        JsonNode evidence = event.path("consentEvidence").path(0);
+        assertEquals("marketing", evidence.path("purpose").asText(), event.toString());
+        assertTrue(evidence.path("granted").asBoolean());
+        assertEquals("1", evidence.path("textVersion").asText());
+        assertEquals(FormResourceTest.sha256(FormResourceTest.MARKETING_LABEL), evidence.path("textHash").asText());
+        assertEquals("web_form", evidence.path("method").asText());
         assertEquals("Ada", event.path("traits").path("firstName").asText());
         assertFalse(event.path("anonymousId").asText().isBlank(), "a browser without an id gets one");
         assertFalse(event.toString().contains("spring"), "fields the form does not map are not stored");
@@ -241,18 +241,8 @@ class FormSubmissionTest {
         return ((Number) source.stats().get(name)).longValue();
     }
 
-    /** The source's one stored event, once the archive has it, as stored. */
-    private JsonNode onlyStoredEvent(TestSources source) throws SQLException, IOException {
-        within(KAFKA, () -> assertEquals(1, stat(source, "stored")));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT event::text FROM archived_event WHERE source_id = ?::uuid")) {
-            query.setString(1, source.id());
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next(), "event not archived");
-                return JSON.readTree(row.getString(1));
-            }
-        }
+    private JsonNode onlyStoredEvent(TestSources source) {
+        return StoredEvents.only(dataSource, source);
     }
 
     private static List<String> identifiers(JsonNode event) {

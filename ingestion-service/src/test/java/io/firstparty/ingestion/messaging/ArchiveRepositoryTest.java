@@ -1,0 +1,84 @@
+package io.firstparty.ingestion.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firstparty.ingestion.domain.ArchivedEvent;
+import io.firstparty.ingestion.repository.ArchiveRepository;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The archive's store, as Kafka drives it: batches copied in, client retries counted once as
+ * duplicates, and a batch redelivered after a crash (same partition and offsets) skipped entirely.
+ * Each test uses a topic name of its own, so the running archiver's positions are not touched.
+ */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class ArchiveRepositoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ArchiveRepository archive;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void redeliveredBatchesAreSkippedAndRetriesCountedOnce() throws Exception {
+        String topic = "archive-test-" + UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        List<ArchivedEvent> first = List.of(event(source, "m-1", 0, 0), event(source, "m-2", 1, 0),
+                event(source, "m-3", 0, 1));
+        List<ArchivedEvent> second = List.of(event(source, "m-3", 0, 2), event(source, "m-4", 1, 1));
+
+        assertEquals(Map.of(), archive.store(topic, first));
+        assertEquals(Map.of(), archive.store(topic, first), "a redelivered batch is skipped");
+        assertEquals(Map.of(source, 1), archive.store(topic, second), "a client's retry of m-3 is a duplicate");
+        assertEquals(Map.of(), archive.store(topic, second), "and counted once, however often it is redelivered");
+
+        assertEquals(4, archive.stats(source).stored());
+        assertEquals(1, archive.stats(source).duplicates());
+    }
+
+    /** COPY's text format escapes tabs, new lines and backslashes; a message id or event may hold any of them. */
+    @Test
+    void textThatCopyMustEscapeIsStoredAsSent() throws Exception {
+        UUID source = UUID.randomUUID();
+        String messageId = "tab\there, back\\slash, new\nline";
+        String json = "{\"messageId\":\"x\",\"properties\":{\"path\":\"C:\\\\temp\\\\\",\"quote\":\"\\\"\\t\"}}";
+        archive.store("archive-test-" + UUID.randomUUID(), List.of(new ArchivedEvent(source, messageId, "track",
+                Instant.parse("2026-03-01T10:15:30.123456Z"), Instant.parse("2026-03-01T10:15:31Z"), json, 0, 0)));
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT message_id, event::text, happened_at FROM archived_event WHERE source_id = ?")) {
+            query.setObject(1, source);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertEquals(messageId, row.getString(1));
+                assertEquals(JSON.readTree(json), JSON.readTree(row.getString(2)));
+                assertEquals(Instant.parse("2026-03-01T10:15:30.123456Z"), row.getTimestamp(3).toInstant());
+            }
+        }
+    }
+
+    private static ArchivedEvent event(UUID source, String messageId, int partition, long offset) {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        return new ArchivedEvent(source, messageId, "track", now, now,
+                "{\"messageId\":\"" + messageId + "\",\"type\":\"track\"}", partition, offset);
+    }
+}
