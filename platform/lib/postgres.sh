@@ -110,7 +110,7 @@ recreate_test_databases() {
     pg_admin -d postgres -c "CREATE DATABASE ${db} OWNER ${FP_PG_ROLE}"
   done
   ok "test databases re-created: ${FP_TEST_DATABASES[*]}"
-  ensure_consent_owner "${FP_TEST_DB_PREFIX}_consent"
+  ensure_consent_owner "${FP_TEST_DB_PREFIX}_consent" "${FP_TEST_DB_PREFIX}_system_consent"
 }
 
 # The consent ledger is append-only even for consent-service itself: its migrations run as a second
