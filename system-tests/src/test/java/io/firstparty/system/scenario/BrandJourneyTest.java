@@ -1,0 +1,308 @@
+package io.firstparty.system.scenario;
+
+import io.firstparty.contracts.events.ErasureCompleted;
+import io.firstparty.contracts.events.ErasureRequested;
+import io.firstparty.contracts.identity.Identifier;
+import io.firstparty.contracts.identity.IdentifierType;
+import io.firstparty.contracts.topics.Topics;
+import io.firstparty.system.platform.Brand;
+import io.firstparty.system.platform.Http;
+import io.firstparty.system.platform.LocalPlatform;
+import io.firstparty.system.platform.Sensitive;
+import io.firstparty.system.platform.Service;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One person's journey with a brand, through the four services run as a user runs them: a skin quiz
+ * on her phone, her e-mail for the results, a newsletter sign-up with its consent box on a laptop, a
+ * loyalty card at a shop kiosk that a hundred other customers use, a purchase at the till. She
+ * becomes one profile and nobody else's; a behavioural segment picks her up and explains why; her
+ * withdrawal takes her out of its members and export; her erasure completes in every service.
+ * The steps run in order and share what they made.
+ */
+@Order(10)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrandJourneyTest {
+
+    private static final Duration RESOLUTION = Duration.ofSeconds(90);
+    private static final int STRANGERS = 100;
+    private static final int REGULARS = 12;
+
+    private static LocalPlatform platform;
+    private static Brand brand;
+    private static String run;
+    private static String email;
+    private static String phoneDevice;
+    private static String kiosk;
+    private static String till;
+    private static String card;
+    private static String profileId;
+    private static String segmentId;
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void brandWithForms() {
+        platform = LocalPlatform.get();
+        brand = Brand.create(platform, "Maison Lumière");
+        run = UUID.randomUUID().toString().substring(0, 8);
+        email = Sensitive.value("chloe.martin." + run + "@mail.example");
+        phoneDevice = "phone-" + run;
+        kiosk = "kiosk-lyon-" + run;
+        till = "till-lyon-" + run;
+        card = Sensitive.value("FR" + run.toUpperCase().replaceAll("[^A-Z0-9]", "7"));
+    }
+
+    @Test
+    @Order(1)
+    void sheAnswersTheSkinQuizOnHerPhoneAndGivesHerEmailForTheResults() {
+        String quiz = form(Map.of("name", "Skin quiz", "kind", "quiz", "call", "track", "event", "Quiz Completed",
+                "fields", Map.of("device", "anonymous_id", "skin", "property:skin_type", "concerns", "property:concerns"),
+                "thankYouUrl", "https://shop.example.com/quiz/merci"));
+        fromTheBrandsPage().body("device=" + phoneDevice + "&skin=dry&concerns=acne")
+                .post(Service.INGESTION.url() + "/v1/forms/" + quiz).then().statusCode(303);
+        brand.collect().body(Map.of("anonymousId", phoneDevice,
+                        "traits", Map.of("email", " " + email.toUpperCase() + " ", "firstName", "Chloé")))
+                .post("/v1/identify").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void sheSignsUpToTheNewsletterOnALaptopTickingTheConsentBox() {
+        String newsletter = form(Map.of("name", "Newsletter", "kind", "newsletter", "call", "identify",
+                "fields", Map.of("device", "anonymous_id", "email", "identifier:email", "firstName", "trait:firstName",
+                        "marketing", "consent:email_marketing"),
+                "labels", Map.of("marketing", "Je souhaite recevoir la newsletter de Maison Lumière par e-mail."),
+                "thankYouUrl", "https://shop.example.com/newsletter/merci"));
+        fromTheBrandsPage().body("device=laptop-" + run + "&email=" + email.replace("@", "%40")
+                        + "&firstName=Chlo%C3%A9&marketing=on")
+                .post(Service.INGESTION.url() + "/v1/forms/" + newsletter).then().statusCode(303);
+    }
+
+    @Test
+    @Order(3)
+    void sheRegistersALoyaltyCardAtAKioskThatAHundredOthersUse() {
+        strangersAtTheKiosk(0, STRANGERS / 2);
+        brand.collect().body(Map.of("anonymousId", kiosk, "traits", Map.of("phone", "06 12 34 56 78",
+                        "email", email, "loyaltyCard", card.substring(0, 2) + "-" + card.substring(2))))
+                .post("/v1/identify").then().statusCode(200);
+        strangersAtTheKiosk(STRANGERS / 2, STRANGERS);
+    }
+
+    @Test
+    @Order(4)
+    void sheBuysAtTheTillWithHerCard() {
+        brand.collect().body(Map.of("anonymousId", till, "event", "Order Completed",
+                        "context", Map.of("traits", Map.of("loyaltyCard", card)),
+                        "properties", Map.of("revenue", 59.9, "currency", "EUR")))
+                .post("/v1/track").then().statusCode(200);
+        regularCustomers();
+    }
+
+    @Test
+    @Order(5)
+    void sheIsOneProfileAndNobodyElses() {
+        Http.await("her profile with every identifier", RESOLUTION, () -> {
+            var response = as("marketer").queryParam("identifier", "email:" + email).get(Service.PROFILE.url() + "/v1/profiles");
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            List<String> keys = identifierKeys(response.jsonPath());
+            profileId = response.jsonPath().getString("id");
+            return keys.contains("phone:+33612345678") && keys.contains("loyalty_card:" + card)
+                    && keys.contains("anonymous_id:" + phoneDevice) && keys.contains("anonymous_id:laptop-" + run);
+        }, platform.service(Service.PROFILE));
+
+        JsonPath profile = as("marketer").get(Service.PROFILE.url() + "/v1/profiles/" + profileId).then()
+                .statusCode(200).extract().jsonPath();
+        List<String> keys = identifierKeys(profile);
+        assertTrue(keys.stream().noneMatch(key -> key.contains("stranger")), "a stranger's identifier joined her: " + keys);
+        assertTrue(keys.size() <= 8, "her profile holds " + keys.size() + " identifiers");
+        assertEquals("Chloé", profile.getString("traits.firstName.value"));
+
+        for (int stranger : List.of(0, STRANGERS / 2 - 1, STRANGERS / 2, STRANGERS - 1)) {
+            String strangersProfile = awaitProfile("email:" + strangerEmail(stranger));
+            assertNotEquals(profileId, strangersProfile, "a customer of the same kiosk was fused with her");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aBehaviouralSegmentPicksHerUpAndExplainsWhy() {
+        segmentId = as("marketer").contentType(ContentType.JSON).body(Map.of(
+                        "name", "Quiz then purchase " + run, "description", "Completed the skin quiz and bought within 30 days",
+                        "purpose", "email_marketing", "owner", "crm-team", "significant", false,
+                        "rule", Map.of("all", List.of(
+                                Map.of("event", Map.of("name", "Quiz Completed", "within", "P30D")),
+                                Map.of("event", Map.of("name", "Order Completed", "within", "P30D"))))))
+                .post(Service.SEGMENT.url() + "/v1/segments").then().statusCode(201).extract().path("id");
+
+        Http.await("her listed membership", RESOLUTION, () -> eventually(() -> explanation().getBoolean("listed")),
+                platform.service(Service.SEGMENT));
+        JsonPath why = explanation();
+        assertTrue(why.getBoolean("member"));
+        assertTrue(why.getBoolean("rule.holds"));
+        assertEquals(2, why.getList("rule.conditions").size());
+        assertFalse(why.getList("rule.conditions[0].matchedEventIds").isEmpty(), "the quiz event is named");
+        assertFalse(why.getList("rule.conditions[1].matchedEventIds").isEmpty(), "the purchase is named");
+        assertTrue(why.getString("consent.evidenceId") != null, "the consent verdict names its ledger record");
+        assertTrue(members().contains(profileId));
+        assertTrue(export().contains(profileId), "she is in the audience export");
+    }
+
+    @Test
+    @Order(7)
+    void herWithdrawalTakesHerOutOfTheMembersAndTheExport() {
+        Instant asked = Instant.now();
+        as("privacy").contentType(ContentType.JSON).body(Map.of("choices", Map.of("email_marketing", false)))
+                .put(Service.CONSENT.url() + "/v1/people/" + profileId + "/consents").then().statusCode(200);
+        Instant answered = Instant.now();
+        Http.await("her leaving the members", Duration.ofSeconds(30), () -> !members().contains(profileId),
+                platform.service(Service.SEGMENT));
+        long millis = Duration.between(answered, Instant.now()).toMillis();
+        System.out.printf("withdrawal: consent API answered in %d ms; absent from the members %d ms later%n",
+                Duration.between(asked, answered).toMillis(), millis);
+        assertFalse(export().contains(profileId), "she is still in the export");
+        assertFalse(explanation().getBoolean("listed"));
+        assertEquals("withdrawn", explanation().getString("consent.status"));
+    }
+
+    @Test
+    @Order(8)
+    void herErasureCompletesInEveryService() {
+        String request = "dsr-" + run;
+        io.firstparty.system.platform.Topics.publish(platform, Topics.ERASURE_REQUESTS, new ErasureRequested(
+                ErasureRequested.CURRENT_VERSION, request, null, List.of(new Identifier(IdentifierType.EMAIL, email)),
+                Instant.now()));
+
+        Set<String> expected = Set.of("profile-service", "segment-service");
+        List<ErasureCompleted> reports = io.firstparty.system.platform.Topics.readUntil(platform, Topics.ERASURE_REPORTS,
+                ErasureCompleted.class, RESOLUTION, read -> read.stream().filter(r -> r.requestId().equals(request))
+                        .map(ErasureCompleted::service).toList().containsAll(expected));
+        List<ErasureCompleted> ours = reports.stream().filter(r -> r.requestId().equals(request)).toList();
+        assertTrue(ours.stream().map(ErasureCompleted::service).toList().containsAll(expected), "reports: " + ours);
+        assertTrue(ours.stream().allMatch(r -> ErasureCompleted.ERASED.equals(r.outcome())), "reports: " + ours);
+        as("marketer").queryParam("identifier", "email:" + email).get(Service.PROFILE.url() + "/v1/profiles")
+                .then().statusCode(404);
+        Http.await("her history to be gone from the segment service", Duration.ofSeconds(30), () -> {
+            var answer = as("marketer").get(Service.SEGMENT.url() + "/v1/segments/" + segmentId + "/members/" + profileId);
+            return answer.statusCode() == 404 || answer.statusCode() == 200 && !answer.jsonPath().getBoolean("member");
+        }, platform.service(Service.SEGMENT));
+    }
+
+    // --- the brand's other customers ---------------------------------------------------------
+
+    private static String strangerEmail(int i) {
+        return "stranger" + i + "." + run + "@people.example";
+    }
+
+    /** Customers who share the kiosk and the till with her, each with their own e-mail, phone and card. */
+    private void strangersAtTheKiosk(int from, int to) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String strangerCard = "ST" + run.toUpperCase().replaceAll("[^A-Z0-9]", "7") + i;
+            batch.add(Map.of("type", "identify", "anonymousId", kiosk, "traits", Map.of(
+                    "email", strangerEmail(i), "phone", String.format("+33 6 %02d %02d 45 67", 10 + i % 90, 10 + i / 90),
+                    "loyaltyCard", strangerCard)));
+            batch.add(Map.of("type", "track", "anonymousId", till, "event", "Order Completed",
+                    "context", Map.of("traits", Map.of("loyaltyCard", strangerCard)),
+                    "properties", Map.of("revenue", 20 + i, "currency", "EUR")));
+        }
+        brand.collect().body(Map.of("batch", batch)).post("/v1/batch").then().statusCode(200);
+    }
+
+    /** Known customers who did the quiz, bought, and agreed to the newsletter: the audience she is part of. */
+    private void regularCustomers() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < REGULARS; i++) {
+            String user = "regular-" + run + "-" + i;
+            batch.add(Map.of("type", "identify", "userId", user, "traits", Map.of("email", user + "@people.example"),
+                    "context", Map.of("consent", Map.of("categoryPreferences", Map.of("email_marketing", true)))));
+            batch.add(Map.of("type", "track", "userId", user, "event", "Quiz Completed",
+                    "properties", Map.of("skin_type", "oily")));
+            batch.add(Map.of("type", "track", "userId", user, "event", "Order Completed",
+                    "properties", Map.of("revenue", 35, "currency", "EUR")));
+        }
+        brand.collect().body(Map.of("batch", batch)).post("/v1/batch").then().statusCode(200);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    /** A request with the demo user's real token (fetched once per user: they live 15 minutes). */
+    private static RequestSpecification as(String demoUser) {
+        String token = TOKENS.computeIfAbsent(demoUser, user -> Sensitive.value(platform.keycloak().token(user)));
+        return RestAssured.given().auth().oauth2(token);
+    }
+
+    /** A condition that is simply not true yet while the service answers 404 for what it does not know yet. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
+    /** A browser without JavaScript posting a form from the brand's page. */
+    private static RequestSpecification fromTheBrandsPage() {
+        return RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Origin", Brand.ORIGIN);
+    }
+
+    private static String form(Map<String, Object> definition) {
+        return as("admin").contentType(ContentType.JSON).body(definition)
+                .post(Service.INGESTION.url() + "/v1/sources/" + brand.sourceId() + "/forms")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> identifierKeys(JsonPath profile) {
+        List<Map<String, String>> identifiers = profile.getList("identifiers");
+        return identifiers.stream().map(identifier -> identifier.get("type") + ":" + identifier.get("value")).toList();
+    }
+
+    private static String awaitProfile(String identifier) {
+        String[] found = new String[1];
+        Http.await("the profile of a kiosk customer", RESOLUTION, () -> {
+            var response = as("marketer").queryParam("identifier", identifier).get(Service.PROFILE.url() + "/v1/profiles");
+            found[0] = response.statusCode() == 200 ? response.jsonPath().getString("id") : null;
+            return found[0] != null;
+        }, platform.service(Service.PROFILE));
+        return found[0];
+    }
+
+    private static JsonPath explanation() {
+        return as("marketer").get(Service.SEGMENT.url() + "/v1/segments/" + segmentId + "/members/" + profileId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> members() {
+        return as("marketer").get(Service.SEGMENT.url() + "/v1/segments/" + segmentId + "/members")
+                .then().statusCode(200).extract().jsonPath().getList("members.profileId");
+    }
+
+    private static String export() {
+        return as("marketer").queryParam("format", "ndjson")
+                .get(Service.SEGMENT.url() + "/v1/segments/" + segmentId + "/export")
+                .then().statusCode(200).extract().asString();
+    }
+}
