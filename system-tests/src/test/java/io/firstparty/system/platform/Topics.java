@@ -27,7 +27,7 @@ public final class Topics {
     }
 
     public static void publish(LocalPlatform platform, String topic, VersionedRecord record) {
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
+        try (KafkaProducer<String, VersionedRecord> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ContractSerializer())) {
             producer.send(new ProducerRecord<>(topic, record.partitionKey(), record)).get();
