@@ -8,8 +8,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,20 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class TopicProvisioning implements StartupTask {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> brokerSettings;
     private final TopicsConfig config;
 
-    TopicProvisioning(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, TopicsConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param kafka every {@code kafka.*} setting of the service (bootstrap servers, and the security
+     *              protocol, SASL and TLS settings a production broker needs), as its consumers get them
+     */
+    TopicProvisioning(@Identifier("default-kafka-broker") Map<String, Object> kafka, TopicsConfig config) {
+        this.brokerSettings = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                brokerSettings.put(name, value);
+            }
+        });
         this.config = config;
     }
 
@@ -39,10 +49,10 @@ public class TopicProvisioning implements StartupTask {
     @Override
     public void run() throws Exception {
         int timeoutMs = (int) config.timeout().toMillis();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
+        Map<String, Object> settings = new HashMap<>(brokerSettings);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(spec -> !existing.contains(spec.name()))
