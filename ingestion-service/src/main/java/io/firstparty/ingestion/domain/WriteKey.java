@@ -1,11 +1,7 @@
 package io.firstparty.ingestion.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** A source's secret for the collection API: shown once, stored only as its hash. */
 public record WriteKey(String secret) {
@@ -21,12 +17,7 @@ public record WriteKey(String secret) {
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        return Sha256.hex(secret);
     }
 
     public String hash() {

@@ -4,6 +4,7 @@ import io.firstparty.contracts.events.EventRejected;
 import io.firstparty.ingestion.repository.FailedEventRepository;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ public class FailedEventArchiver {
 
     @Incoming("failed-events")
     @Blocking
+    @Transactional
     void store(List<EventRejected> rejected) throws SQLException {
         List<EventRejected> present = rejected.stream().filter(Objects::nonNull).toList();
         if (!present.isEmpty()) {

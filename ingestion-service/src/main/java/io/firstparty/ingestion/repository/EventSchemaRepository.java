@@ -3,67 +3,66 @@ package io.firstparty.ingestion.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.ingestion.domain.EventSchema;
 import io.firstparty.kit.persistence.JsonColumn;
-import io.firstparty.kit.persistence.Queries;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Versions of the JSON Schemas sources declare. Callers hold the transaction when they write. */
 @ApplicationScoped
-public class EventSchemaRepository {
+public class EventSchemaRepository implements PanacheRepositoryBase<EventSchemaEntity, EventSchemaEntity.Key> {
 
-    private final DataSource dataSource;
+    private final SourceRepository sources;
 
-    EventSchemaRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    EventSchemaRepository(SourceRepository sources) {
+        this.sources = sources;
     }
 
-    /** Stores the schema as the next version of its key and returns that version. */
-    public int addVersion(UUID sourceId, String eventKey, JsonNode schema) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO event_schema (source_id, event_key, version, schema)
-                     SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?::jsonb FROM event_schema
-                     WHERE source_id = ? AND event_key = ?
-                     RETURNING version""")) {
-            insert.setObject(1, sourceId);
-            insert.setString(2, eventKey);
-            insert.setString(3, schema.toString());
-            insert.setObject(4, sourceId);
-            insert.setString(5, eventKey);
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+    /**
+     * Stores the schema as the next version of its key and returns that version. The source's row is
+     * locked first, so that two declarations at once get one version each.
+     */
+    public int addVersion(UUID sourceId, String eventKey, JsonNode schema) {
+        sources.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
+        Integer latest = getEntityManager().createQuery(
+                        "select max(version) from EventSchemaEntity where sourceId = ?1 and eventKey = ?2", Integer.class)
+                .setParameter(1, sourceId).setParameter(2, eventKey).getSingleResult();
+        EventSchemaEntity entity = new EventSchemaEntity();
+        entity.sourceId = sourceId;
+        entity.eventKey = eventKey;
+        entity.version = latest == null ? 1 : latest + 1;
+        entity.schema = schema.toString();
+        entity.createdAt = Instant.now();
+        persist(entity);
+        return entity.version;
     }
 
     public Optional<EventSchema> latest(UUID sourceId, String eventKey) throws SQLException {
-        List<EventSchema> found = query("""
-                SELECT event_key, version, schema::text, created_at FROM event_schema
-                WHERE source_id = ? AND event_key = ? ORDER BY version DESC LIMIT 1""", sourceId, eventKey);
+        List<EventSchema> found = schemas(find("sourceId = ?1 and eventKey = ?2 order by version desc", sourceId, eventKey)
+                .page(0, 1).list());
         return found.stream().findFirst();
     }
 
     /** The newest version of every key of the source. */
     public List<EventSchema> latestOfEach(UUID sourceId) throws SQLException {
-        return query("""
-                SELECT DISTINCT ON (event_key) event_key, version, schema::text, created_at FROM event_schema
-                WHERE source_id = ? ORDER BY event_key, version DESC""", sourceId);
+        return schemas(list("""
+                from EventSchemaEntity s where s.sourceId = ?1 and s.version = (select max(newer.version)
+                    from EventSchemaEntity newer where newer.sourceId = s.sourceId and newer.eventKey = s.eventKey)
+                order by s.eventKey""", sourceId));
     }
 
-    private List<EventSchema> query(String sql, Object... parameters) throws SQLException {
-        return Queries.list(dataSource, sql, EventSchemaRepository::schema, parameters);
-    }
-
-    private static EventSchema schema(ResultSet row) throws SQLException {
-        return new EventSchema(row.getString(1), row.getInt(2), JsonColumn.read(row.getString(3), JsonNode.class),
-                row.getTimestamp(4).toInstant());
+    private static List<EventSchema> schemas(List<EventSchemaEntity> entities) throws SQLException {
+        List<EventSchema> schemas = new ArrayList<>(entities.size());
+        for (EventSchemaEntity entity : entities) {
+            schemas.add(new EventSchema(entity.eventKey, entity.version, JsonColumn.read(entity.schema, JsonNode.class),
+                    entity.createdAt));
+        }
+        return schemas;
     }
 }

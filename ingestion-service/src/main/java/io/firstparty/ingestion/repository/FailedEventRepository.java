@@ -6,105 +6,92 @@ import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
 import io.firstparty.ingestion.domain.FailedEvent;
 import io.firstparty.kit.persistence.JsonColumn;
-import io.firstparty.kit.persistence.Queries;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+/** The failed-events store. Callers hold the transaction when they write. */
 @ApplicationScoped
-public class FailedEventRepository {
+public class FailedEventRepository implements PanacheRepositoryBase<FailedEventEntity, UUID> {
 
     private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
     };
 
-    private final DataSource dataSource;
-
-    FailedEventRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
     /** Idempotent: a redelivered failure keeps its first row. */
     public void store(List<EventRejected> failures) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO failed_event (id, source_id, message_id, type, violations, reason, original_body, received_at)
-                     VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
-            for (EventRejected failure : failures) {
-                insert.setObject(1, UUID.fromString(failure.failureId()));
-                insert.setObject(2, UUID.fromString(failure.sourceId()));
-                insert.setString(3, failure.messageId());
-                insert.setString(4, failure.type() == null ? null : failure.type().code());
-                insert.setString(5, JsonColumn.write(failure.violations()));
-                insert.setString(6, failure.violations().isEmpty() ? "" : failure.violations().get(0).rule());
-                insert.setString(7, failure.originalBody());
-                insert.setTimestamp(8, Timestamp.from(failure.receivedAt()));
-                insert.addBatch();
+        for (EventRejected failure : failures) {
+            UUID id = UUID.fromString(failure.failureId());
+            if (findById(id) != null) {
+                continue;
             }
-            insert.executeBatch();
+            FailedEventEntity entity = new FailedEventEntity();
+            entity.id = id;
+            entity.sourceId = UUID.fromString(failure.sourceId());
+            entity.messageId = failure.messageId();
+            entity.type = failure.type() == null ? null : failure.type().code();
+            entity.violations = JsonColumn.write(failure.violations());
+            entity.reason = failure.violations().isEmpty() ? "" : failure.violations().get(0).rule();
+            entity.originalBody = failure.originalBody();
+            entity.receivedAt = failure.receivedAt();
+            persist(entity);
         }
     }
 
     /**
-     * Newest first, a page at a time.
+     * Newest first, a page at a time. A native query, because matching inside the violations (a
+     * JSON array) needs PostgreSQL's jsonb functions, which the query language lacks.
      *
      * @param reason  keeps failures one of whose violations names this text in its field or rule, or null
      * @param before  the received-at instant of the last failure of the previous page, or null
      */
+    @SuppressWarnings("unchecked")
     public List<FailedEvent> find(UUID sourceId, String reason, boolean openOnly, Instant before, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("""
-                SELECT id, source_id, message_id, type, violations::text, original_body, received_at, replayed_at
-                FROM failed_event WHERE source_id = ?""");
-        List<Object> parameters = new ArrayList<>(List.of(sourceId));
+        StringBuilder sql = new StringBuilder("SELECT * FROM failed_event WHERE source_id = :source");
         if (reason != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(violations) v"
-                    + " WHERE v->>'rule' ILIKE ? OR v->>'field' ILIKE ?)");
-            String pattern = "%" + reason.replace("%", "\\%").replace("_", "\\_") + "%";
-            parameters.add(pattern);
-            parameters.add(pattern);
+                    + " WHERE v->>'rule' ILIKE :reason OR v->>'field' ILIKE :reason)");
         }
         if (openOnly) {
             sql.append(" AND replayed_at IS NULL");
         }
         if (before != null) {
-            sql.append(" AND received_at < ?");
-            parameters.add(Timestamp.from(before));
+            sql.append(" AND received_at < :before");
         }
-        sql.append(" ORDER BY received_at DESC, id LIMIT ?");
-        parameters.add(limit);
-        return Queries.list(dataSource, sql.toString(), FailedEventRepository::failure, parameters.toArray());
+        sql.append(" ORDER BY received_at DESC, id LIMIT :limit");
+        Query query = getEntityManager().createNativeQuery(sql.toString(), FailedEventEntity.class)
+                .setParameter("source", sourceId).setParameter("limit", limit);
+        if (reason != null) {
+            query.setParameter("reason", "%" + reason.replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return failures(query.getResultList());
     }
 
     public List<FailedEvent> findOpen(UUID sourceId, List<UUID> ids) throws SQLException {
-        return Queries.list(dataSource, """
-                SELECT id, source_id, message_id, type, violations::text, original_body, received_at, replayed_at
-                FROM failed_event WHERE source_id = ? AND id = ANY (?) AND replayed_at IS NULL ORDER BY received_at""",
-                FailedEventRepository::failure, sourceId, ids.toArray(UUID[]::new));
+        return failures(list("sourceId = ?1 and id in ?2 and replayedAt is null order by receivedAt", sourceId, ids));
     }
 
-    public void markReplayed(List<UUID> ids) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE failed_event SET replayed_at = now() WHERE id = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            update.executeUpdate();
+    public void markReplayed(List<UUID> ids) {
+        update("replayedAt = ?1 where id in ?2", Instant.now(), ids);
+    }
+
+    private static List<FailedEvent> failures(List<FailedEventEntity> entities) throws SQLException {
+        List<FailedEvent> failures = new ArrayList<>(entities.size());
+        for (FailedEventEntity entity : entities) {
+            failures.add(new FailedEvent(entity.id, entity.sourceId, entity.messageId,
+                    entity.type == null ? null : EventType.fromCode(entity.type),
+                    JsonColumn.read(entity.violations, VIOLATIONS), entity.originalBody, entity.receivedAt,
+                    entity.replayedAt));
         }
-    }
-
-    private static FailedEvent failure(ResultSet row) throws SQLException {
-        Timestamp replayed = row.getTimestamp(8);
-        return new FailedEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                row.getString(4) == null ? null : EventType.fromCode(row.getString(4)),
-                JsonColumn.read(row.getString(5), VIOLATIONS), row.getString(6), row.getTimestamp(7).toInstant(),
-                replayed == null ? null : replayed.toInstant());
+        return failures;
     }
 }

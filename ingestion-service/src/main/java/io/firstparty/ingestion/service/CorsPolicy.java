@@ -7,6 +7,7 @@ import io.firstparty.ingestion.domain.SourceChanged;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public class CorsPolicy {
             return form.isPresent() && sources.get(form.get().sourceId()).allowsOrigin(origin);
         } catch (IllegalArgumentException e) {
             return false;
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new DependencyUnavailableException("forms cannot be read right now", Duration.ofSeconds(5));
         }
     }
@@ -76,7 +77,7 @@ public class CorsPolicy {
             origins = sources.list().stream().filter(Source::enabled)
                     .flatMap(source -> source.allowedOrigins().stream())
                     .collect(Collectors.toUnmodifiableSet());
-        } catch (SQLException e) {
+        } catch (PersistenceException e) {
             // Browsers keep calling while the database is away; the last known origins serve until it is back.
             LOG.warnf("Allowed origins could not be read, the last known ones stay in use: %s", e.getMessage());
         }

@@ -16,6 +16,8 @@ import io.firstparty.ingestion.repository.EventSchemaRepository;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import io.firstparty.kit.problem.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -53,6 +55,7 @@ public class EventSchemas {
     }
 
     /** Checks a schema compiles before it is stored; answers the new version. */
+    @Transactional
     public int declare(UUID sourceId, String eventKey, JsonNode schema) throws SQLException {
         if (schema == null || !schema.isObject()) {
             throw new InvalidInputException("/", "a JSON Schema must be an object");
@@ -98,7 +101,7 @@ public class EventSchemas {
                     .map(node -> FACTORY.getSchema(node, CONFIG));
             cache.put(cacheKey, new Compiled(schema, now + ttl.toNanos()));
             return schema;
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new DependencyUnavailableException("event schemas cannot be read right now", Duration.ofSeconds(5));
         }
     }

@@ -12,6 +12,7 @@ import io.firstparty.ingestion.repository.FailedEventRepository;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import io.firstparty.kit.problem.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public class FailedEventService {
      * Validates each open failure again with today's rules; those that pass are published (with their
      * original message id, so a second replay is dropped as a duplicate) and marked replayed.
      */
+    @Transactional
     public ReplayResult replay(UUID sourceId, List<UUID> ids) throws SQLException {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_PAGE) {
             throw new InvalidInputException("/ids", "must list 1 to " + MAX_PAGE + " failed event ids");

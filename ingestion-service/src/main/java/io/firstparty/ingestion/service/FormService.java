@@ -4,10 +4,10 @@ import io.firstparty.contracts.events.Violation;
 import io.firstparty.ingestion.domain.Form;
 import io.firstparty.ingestion.domain.FormDefinition;
 import io.firstparty.ingestion.repository.FormRepository;
-import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -27,6 +27,7 @@ public class FormService {
         this.sources = sources;
     }
 
+    @Transactional
     public Form create(UUID sourceId, FormDefinition definition) throws SQLException {
         check(sourceId, definition);
         return forms.insert(sourceId, definition, Form.consentTexts(definition, Map.of()));
@@ -42,15 +43,15 @@ public class FormService {
     }
 
     public Optional<Form> find(UUID id) throws SQLException {
-        return forms.findById(id);
+        return forms.findForm(id);
     }
 
     /** A new definition, whole; the version counts up so events name the definition they came through. */
+    @Transactional
     public Form replace(UUID id, FormDefinition definition) throws SQLException {
-        Form before = get(id);
+        Form before = forms.lock(id).orElseThrow(() -> new ResourceNotFoundException("no form with this id"));
         check(before.sourceId(), definition);
-        return forms.replace(id, before.version(), definition, Form.consentTexts(definition, before.consentTexts()))
-                .orElseThrow(() -> new ConflictException("the form changed meanwhile: read it again and retry"));
+        return forms.replace(id, definition, Form.consentTexts(definition, before.consentTexts()));
     }
 
     /** The form as HTML for a brand's page, posting to {@code action}. */

@@ -12,6 +12,7 @@ import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -34,7 +35,8 @@ public class SourceService {
         this.changes = changes;
     }
 
-    public SourceCreated create(NewSource request) throws SQLException {
+    @Transactional
+    public SourceCreated create(NewSource request) {
         if (sources.exists(request.brand(), request.name())) {
             throw new ConflictException("the brand already has a source with this name");
         }
@@ -44,12 +46,12 @@ public class SourceService {
         return new SourceCreated(get(id), key.secret());
     }
 
-    public List<Source> list() throws SQLException {
+    public List<Source> list() {
         return sources.list();
     }
 
-    public Source get(UUID id) throws SQLException {
-        return sources.findById(id).orElseThrow(() -> new ResourceNotFoundException("no source with this id"));
+    public Source get(UUID id) {
+        return sources.findSource(id).orElseThrow(() -> new ResourceNotFoundException("no source with this id"));
     }
 
     public SourceStats stats(UUID id) throws SQLException {
@@ -58,7 +60,8 @@ public class SourceService {
     }
 
     /** A new key; the old one stops working at once, on every replica within the key cache's lifetime. */
-    public SourceCreated rotateKey(UUID id) throws SQLException {
+    @Transactional
+    public SourceCreated rotateKey(UUID id) {
         get(id);
         WriteKey key = WriteKey.generate();
         sources.replaceKey(id, key);
@@ -66,7 +69,8 @@ public class SourceService {
         return new SourceCreated(get(id), key.secret());
     }
 
-    public Source setEnabled(UUID id, boolean enabled) throws SQLException {
+    @Transactional
+    public Source setEnabled(UUID id, boolean enabled) {
         if (!sources.setEnabled(id, enabled)) {
             throw new ResourceNotFoundException("no source with this id");
         }

@@ -3,7 +3,7 @@ package io.firstparty.ingestion.service;
 import io.firstparty.ingestion.config.CollectionConfig;
 import io.firstparty.ingestion.domain.Source;
 import io.firstparty.ingestion.domain.WriteKey;
-import io.firstparty.ingestion.repository.SourceRepository;
+import io.firstparty.ingestion.repository.WriteKeyLookup;
 import io.firstparty.kit.problem.CredentialsRejectedException;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +27,11 @@ public class WriteKeyAuthenticator {
 
     static final String CHALLENGE = "Basic realm=\"firstparty collection\"";
 
-    private final SourceRepository sources;
+    private final WriteKeyLookup sources;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    WriteKeyAuthenticator(SourceRepository sources, CollectionConfig config) {
+    WriteKeyAuthenticator(WriteKeyLookup sources, CollectionConfig config) {
         this.sources = sources;
         this.ttl = config.keyCacheTtl();
     }

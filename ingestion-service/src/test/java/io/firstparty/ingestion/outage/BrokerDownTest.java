@@ -4,6 +4,7 @@ import io.firstparty.ingestion.domain.NewSource;
 import io.firstparty.ingestion.domain.WriteKey;
 import io.firstparty.ingestion.repository.SourceRepository;
 import io.firstparty.contracts.events.EventType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,8 +51,8 @@ class BrokerDownTest {
     @Test
     void collectionAnswers503AndReadinessSaysWhy() throws Exception {
         WriteKey key = WriteKey.generate();
-        sources.insert(new NewSource("Maison Test", "outage-" + UUID.randomUUID(), List.of(), 100,
-                Set.of(EventType.TRACK)), key);
+        QuarkusTransaction.requiringNew().run(() -> sources.insert(new NewSource("Maison Test",
+                "outage-" + UUID.randomUUID(), List.of(), 100, Set.of(EventType.TRACK)), key));
 
         RestAssured.given().auth().preemptive().basic(key.secret(), "").contentType(ContentType.JSON)
                 .body(Map.of("userId", "u-1", "event", "Lost?")).post("/v1/track").then()

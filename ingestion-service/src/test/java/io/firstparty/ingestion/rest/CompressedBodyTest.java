@@ -124,18 +124,20 @@ class CompressedBodyTest {
     }
 
     private static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(compressed)) {
-            out.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return compressed.toByteArray();
+        return compressed(plain, GZIPOutputStream::new);
     }
 
     private static byte[] deflate(byte[] plain) {
+        return compressed(plain, DeflaterOutputStream::new);
+    }
+
+    private interface Compressor {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private static byte[] compressed(byte[] plain, Compressor compressor) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (OutputStream out = new DeflaterOutputStream(compressed)) {
+        try (OutputStream out = compressor.wrap(compressed)) {
             out.write(plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package io.firstparty.ingestion.service;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.ingestion.domain.Source;
 import io.firstparty.ingestion.domain.SourceChanged;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ class CorsPolicyTest {
 
     private static final String ORIGIN = "https://shop.example.com";
 
-    /** Sources as the database lists them, until it goes away. */
+    /** Sources as the database lists them, until it goes away (Hibernate then fails as below). */
     private static final class Sources extends SourceService {
 
         private boolean reachable = true;
@@ -27,9 +28,9 @@ class CorsPolicyTest {
         }
 
         @Override
-        public List<Source> list() throws SQLException {
+        public List<Source> list() {
             if (!reachable) {
-                throw new SQLException("connection refused", "08001");
+                throw new JDBCConnectionException("connection refused", new SQLException("connection refused", "08001"));
             }
             return List.of(new Source(UUID.randomUUID(), "brand", "web", List.of(ORIGIN), 100,
                     EnumSet.allOf(EventType.class), true, "fpwk_test", Instant.EPOCH));
