@@ -28,7 +28,8 @@ public class ConsentLoad {
     private static final String[] PURPOSES = {"email_marketing", "personalization", "analytics", "ai_training"};
 
     public static void main(String[] args) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         switch (args[0]) {
             case "check" -> check(client, args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]));
