@@ -74,7 +74,7 @@ start_service() {
     cd "${FP_ROOT}/consent-service" || exit 1
     export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" FIRSTPARTY_KAFKA="localhost:${BENCH_KAFKA_PORT}" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${BENCH_DB}" \
-      QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench \
+      QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench \
       MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
     # shellcheck disable=SC2086 # the options are words
     start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" \
@@ -83,6 +83,9 @@ start_service() {
   wait_until "$SERVICE" 180 "http://127.0.0.1:${BENCH_PORT}/q/health/ready" \
     http_ok "http://127.0.0.1:${BENCH_PORT}/q/health/ready" || exit 1
   ok "${SERVICE} ready on http://127.0.0.1:${BENCH_PORT}"
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN}" -H 'Content-Type: application/json' \
+    -d '{"purpose":"analytics","profileId":"bench-1"}' "http://127.0.0.1:${BENCH_PORT}/v1/consents/check")" == 200 ]] ||
+    die "the service does not accept the benchmark's token (see $(log_file "$SERVICE"))"
 }
 http_ok() { [[ "$(http_status "$1")" == "200" ]]; }
 
@@ -99,8 +102,8 @@ SELECT 'bench-' || n, p.code,
        gen_random_uuid()
 FROM generate_series(0, ${PEOPLE} - 1) n CROSS JOIN purpose p
 WHERE n % 4 <> 0 AND (p.lawful_basis = 'consent' OR n % 10 = 1);
-ANALYZE;
 SQL
+  pg_admin -d "$BENCH_DB" -c "ANALYZE person, consent_state, profile_link"
   ok "${PEOPLE} people seeded with $(psql -X -tA -h "$FP_PG_HOST" -U "$FP_PG_ROLE" -d "$BENCH_DB" -c 'SELECT count(*) FROM consent_state') decisions"
 }
 
@@ -122,6 +125,7 @@ main() {
   step "Kafka, database, service"
   fetch_kafka
   rm -rf "${FP_STATE}/${BROKER}"
+  mkdir -p "${FP_STATE}/${BROKER}"
   kafka_start "$BROKER" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT" "${FP_STATE}/${BROKER}/storage" || exit 1
   kafka_wait "$BROKER" "$BENCH_KAFKA_PORT" || exit 1
   pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)" >/dev/null 2>&1
@@ -131,6 +135,7 @@ main() {
   start_service
   seed_people
 
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   step "1. check: ${CHECK_RATE} requests/s, ${CHECK_WARMUP} s warm-up, ${CHECK_SECONDS} s measured"
   "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_WARMUP" "$PEOPLE" >"${RUN_DIR}/check-warmup.log"
   "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_SECONDS" "$PEOPLE" >"${RUN_DIR}/check.log"
@@ -144,6 +149,7 @@ main() {
   {
     printf '\nconsent-service benchmark, %s, %s CPUs, commit %s\n' "$(date -u +%FT%TZ)" "$(nproc)" \
       "$(git -C "$FP_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    printf 'load average before the phases: %s (other processes share the CPUs; figures under load are not comparable)\n' "$LOAD_BEFORE"
     printf '%s people; %s decisions\n' "$PEOPLE" "$(psql -X -tA -h "$FP_PG_HOST" -U "$FP_PG_ROLE" -d "$BENCH_DB" -c 'SELECT count(*) FROM consent_state')"
     printf '1 check   %s requests at %s/s (achieved %s/s), failures %s: p50 %s ms, p99 %s ms, max %s ms   target p99 <= %s ms  %s\n' \
       "$(value requests "${RUN_DIR}/check.log")" "$CHECK_RATE" "$(value rate "${RUN_DIR}/check.log")" \

@@ -3,6 +3,7 @@ package io.firstparty.consent.purposes.messaging;
 import io.firstparty.consent.purposes.service.PurposeService;
 import io.firstparty.kit.readiness.SchemaMigration;
 import io.firstparty.kit.readiness.StartupTask;
+import io.firstparty.kit.readiness.TopicProvisioning;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Publishes every purpose at start-up, so the compacted topic holds them even if it was recreated. */
@@ -11,10 +12,12 @@ public class PurposesPublication implements StartupTask {
 
     private final PurposeService purposes;
     private final SchemaMigration schema;
+    private final TopicProvisioning topics;
 
-    PurposesPublication(PurposeService purposes, SchemaMigration schema) {
+    PurposesPublication(PurposeService purposes, SchemaMigration schema, TopicProvisioning topics) {
         this.purposes = purposes;
         this.schema = schema;
+        this.topics = topics;
     }
 
     @Override
@@ -23,9 +26,10 @@ public class PurposesPublication implements StartupTask {
     }
 
     @Override
-    public void run() {
-        // Start-up tasks run in no set order: the purposes table must be migrated first (a no-op when it is).
+    public void run() throws Exception {
+        // Start-up tasks run in no set order: the table and the topic must exist first (no-ops when they do).
         schema.run();
+        topics.run();
         purposes.publishAll();
     }
 }

@@ -50,7 +50,7 @@ public class CheckResource {
         if (request == null) {
             throw new InvalidInputException("", "a purpose and a profileId or identifier are required");
         }
-        Purpose purpose = purposes.require("/purpose", request.purpose());
+        Purpose purpose = purposes.requireForCheck("/purpose", request.purpose());
         if ((request.profileId() == null) == (request.identifier() == null)) {
             throw new InvalidInputException("/profileId", "give either profileId or identifier, not both");
         }
@@ -70,7 +70,7 @@ public class CheckResource {
         if (request.profileIds().size() > config.maxBatchCheck()) {
             throw new PayloadTooLargeException("/profileIds", "must hold at most " + config.maxBatchCheck() + " ids");
         }
-        Purpose purpose = purposes.require("/purpose", request.purpose());
+        Purpose purpose = purposes.requireForCheck("/purpose", request.purpose());
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < request.profileIds().size() && violations.size() < 10; i++) {
             String id = request.profileIds().get(i);
@@ -81,9 +81,7 @@ public class CheckResource {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        List<Verdict> verdicts = checks.check(purpose, request.profileIds());
-        int allowed = (int) verdicts.stream().filter(Verdict::allowed).count();
-        return new BatchCheckResult(purpose.code, purpose.lawfulBasis, allowed, verdicts.size() - allowed, verdicts);
+        return BatchCheckResult.of(purpose.code, purpose.lawfulBasis, checks.check(purpose, request.profileIds()));
     }
 
     private static void checkId(String field, String id) {
