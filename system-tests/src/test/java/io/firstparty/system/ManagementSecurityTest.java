@@ -38,7 +38,7 @@ class ManagementSecurityTest {
 
     /** The public endpoints, each with its own narrow credential (a write key, a form id, a signed link). */
     private static final List<Pattern> PUBLIC = List.of(
-            Pattern.compile("POST /v1/(identify|track|page|screen|group|alias|batch|import|validate|\\{type})"),
+            Pattern.compile("POST /v1/(identify|track|page|screen|group|alias|batch|import|validate|\\{[a-z]+})"),
             Pattern.compile("OPTIONS .*"),
             Pattern.compile("(GET|POST) /v1/forms/\\{formId}(/embed)?"),
             Pattern.compile("(GET|POST) /v1/objections.*"),

@@ -11,6 +11,7 @@ import io.firstparty.system.platform.LocalPlatform;
 import io.firstparty.system.platform.Sensitive;
 import io.firstparty.system.platform.Service;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -155,7 +156,7 @@ class BrandJourneyTest {
                         "rule", Map.of("all", List.of(
                                 Map.of("event", Map.of("name", "Quiz Completed", "within", "P30D")),
                                 Map.of("event", Map.of("name", "Order Completed", "within", "P30D"))))))
-                .post(Service.SEGMENT.url() + "/v1/segments").then().statusCode(201).extract().path("id");
+                .post(Service.SEGMENT.url() + "/v1/segments").then().statusCode(201).extract().path("segment.id");
 
         Http.await("her listed membership", RESOLUTION, () -> eventually(() -> explanation().getBoolean("listed")),
                 platform.service(Service.SEGMENT));
@@ -263,10 +264,11 @@ class BrandJourneyTest {
         }
     }
 
-    /** A browser without JavaScript posting a form from the brand's page. */
+    /** A browser without JavaScript posting a form from the brand's UTF-8 page: no charset in the header, as browsers do. */
     private static RequestSpecification fromTheBrandsPage() {
-        return RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .header("Origin", Brand.ORIGIN);
+        return RestAssured.given().config(RestAssured.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .redirects().follow(false).contentType(ContentType.URLENC).header("Origin", Brand.ORIGIN);
     }
 
     private static String form(Map<String, Object> definition) {
