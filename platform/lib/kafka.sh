@@ -79,7 +79,7 @@ kafka_format() {
   mkdir -p "$data"
   mapfile -t opts < <(kafka_java_opts "$name")
   if ! java "${opts[@]}" -cp "$(kafka_lib)/*" kafka.tools.StorageTool format --standalone \
-      --cluster-id "$(kafka_random_cluster_id)" --config "$config" >>"$(log_file "$name")" 2>&1; then
+      --cluster-id="$(kafka_random_cluster_id)" --config "$config" >>"$(log_file "$name")" 2>&1; then
     err "Formatting the Kafka storage in ${data#"${FP_ROOT}"/} failed."
     show_log_tail "$(log_file "$name")"
     return 1

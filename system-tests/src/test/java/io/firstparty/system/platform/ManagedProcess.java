@@ -50,10 +50,33 @@ public final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            killLeftover();
             process = builder.start();
+            Files.writeString(pidFile(), process.pid() + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
+    }
+
+    /** Where the pid is kept, so that a run killed before it could stop its processes is cleaned up by the next. */
+    private Path pidFile() throws IOException {
+        Path pids = log.getParent().resolveSibling("pids");
+        Files.createDirectories(pids);
+        return pids.resolve(name + ".pid");
+    }
+
+    /** A process of this name that an earlier, killed run left behind (it would hold the ports). */
+    private void killLeftover() throws IOException {
+        if (!Files.exists(pidFile())) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile()).trim());
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(leftover -> {
+            leftover.descendants().forEach(ProcessHandle::destroyForcibly);
+            leftover.destroyForcibly();
+            leftover.onExit().join();
+        });
+        Files.delete(pidFile());
     }
 
     public synchronized boolean isAlive() {
