@@ -16,6 +16,7 @@ import java.util.Map;
  *            [--compression lz4|none|...] [--warmup 10] [--seconds 30] [--run-id ID]
  *   sample   --bootstrap HOST:PORT --topic T [--count 2000]
  *   lag      --bootstrap HOST:PORT --topic T --group G [--max-seconds 60]
+ *   profile  --bootstrap HOST:PORT --count N [--rate 0] [--stored 0] [--max-seconds 300] [--run-id ID]
  * </pre>
  */
 public final class LoadGen {
@@ -49,6 +50,9 @@ public final class LoadGen {
                     integer(options, "count", 2000));
             case "lag" -> TopicTools.waitForGroup(required(options, "bootstrap"), required(options, "topic"),
                     required(options, "group"), integer(options, "max-seconds", 60));
+            case "profile" -> new ProfileLoad(required(options, "bootstrap"), integer(options, "stored", 0),
+                    options.getOrDefault("run-id", Long.toString(System.currentTimeMillis() / 1000)))
+                    .run(integer(options, "count", 10000), integer(options, "rate", 0), integer(options, "max-seconds", 300));
             default -> usage();
         }
     }
