@@ -712,6 +712,11 @@ main() {
     shift
     exec "${BENCH_HOME}/segment-bench.sh" "$@"
   fi
+  # ./firstparty bench profile [--build]: the profile-service phase, a script of its own.
+  if [[ "${1:-}" == "profile" ]]; then
+    shift
+    exec "${BENCH_HOME}/profile-bench.sh" "$@"
+  fi
   BENCH_COMMAND="./firstparty bench $*"
   for arg in "$@"; do
     case "$arg" in

@@ -17,6 +17,7 @@ import java.util.Map;
  *   sample   --bootstrap HOST:PORT --topic T [--count 2000]
  *   lag      --bootstrap HOST:PORT --topic T --group G [--max-seconds 60]
  *   watch    --bootstrap HOST:PORT --topic T --group G [--seconds 60]
+ *   profile  --bootstrap HOST:PORT --count N [--rate 0] [--stored 0] [--max-seconds 300] [--run-id ID]
  * </pre>
  */
 public final class LoadGen {
@@ -52,6 +53,9 @@ public final class LoadGen {
                     required(options, "group"), integer(options, "max-seconds", 60));
             case "watch" -> TopicTools.watchGroup(required(options, "bootstrap"), required(options, "topic"),
                     required(options, "group"), integer(options, "seconds", 60));
+            case "profile" -> new ProfileLoad(required(options, "bootstrap"), integer(options, "stored", 0),
+                    options.getOrDefault("run-id", Long.toString(System.currentTimeMillis() / 1000)))
+                    .run(integer(options, "count", 10000), integer(options, "rate", 0), integer(options, "max-seconds", 300));
             default -> usage();
         }
     }

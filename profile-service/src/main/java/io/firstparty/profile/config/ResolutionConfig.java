@@ -17,4 +17,8 @@ public interface ResolutionConfig {
     /** Attempts at a poll when two replicas lock the same identifiers the other way round. */
     @WithDefault("5")
     int attempts();
+
+    /** Stored events a dry run of a rule change replays at most (the oldest first). */
+    @WithDefault("200000")
+    int dryRunEvents();
 }

@@ -45,6 +45,8 @@ public class ChangePublisher {
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                // A poll's records are acknowledged before the next poll: 16 MiB holds one, the default 32 MiB is resident memory.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024,
                 ProducerConfig.CLIENT_ID_CONFIG, "profile-changes"),
                 new StringSerializer(), new ContractSerializer());
     }

@@ -173,4 +173,24 @@ class ResolutionRulesTest {
                 .body(Map.of("priority", 85, "maxPerProfile", 0, "sharedAfter", 3, "blockedValues", List.of()))
                 .put("/v1/merge-rules/email").then().statusCode(400).contentType(PROBLEM_JSON);
     }
+
+    @Test
+    void aDryRunTellsWhichProfilesARuleChangeWouldSplit() {
+        String email = "dry." + run + "@example.com";
+        EventAccepted phone = identify("dry-m-" + run, null, traits("email", email));
+        EventAccepted laptop = identify("dry-l-" + run, null, traits("email", email));
+        send(phone, laptop);
+        List<UUID> profiles = awaitResolved(dataSource, List.of(phone, laptop));
+        assertEquals(profiles.get(0), profiles.get(1));
+
+        List<String> blocked = new ArrayList<>(as(Roles.ADMIN).get("/v1/merge-rules").then().statusCode(200)
+                .extract().<List<String>>path("find { it.identifierType == 'email' }.blockedValues"));
+        blocked.add(email);
+        as(Roles.ADMIN).contentType("application/json")
+                .body(Map.of("priority", 80, "maxPerProfile", 3, "sharedAfter", 3, "blockedValues", blocked))
+                .post("/v1/merge-rules/email/dry-run").then().statusCode(200)
+                .body("wouldSplit", hasItem(profiles.get(0).toString()));
+        as(Roles.ADMIN).get("/v1/merge-rules").then()
+                .body("find { it.identifierType == 'email' }.blockedValues", not(hasItem(email)));
+    }
 }

@@ -1,11 +1,11 @@
 package io.firstparty.profile.graph.rest;
 
-import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.kit.security.Roles;
 import io.firstparty.profile.graph.domain.DeadLetter;
 import io.firstparty.profile.graph.domain.RejectedIdentifier;
 import io.firstparty.profile.graph.domain.SharedIdentifier;
 import io.firstparty.profile.graph.repository.GraphAdminRepository;
+import io.firstparty.profile.rest.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,27 +35,20 @@ public class GraphAdminResource {
     @GET
     @Path("/shared-identifiers")
     public List<SharedIdentifier> shared(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        return graph.shared(checked(limit));
+        return graph.shared(Limits.checked(limit, MAX_LIMIT));
     }
 
     /** Identifiers of events that were not linked, newest first, with the reason. */
     @GET
     @Path("/rejected-identifiers")
     public List<RejectedIdentifier> rejections(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        return graph.rejections(checked(limit));
+        return graph.rejections(Limits.checked(limit, MAX_LIMIT));
     }
 
     /** Records that could not be applied, newest first. */
     @GET
     @Path("/dead-letters")
     public List<DeadLetter> deadLetters(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        return graph.deadLetters(checked(limit));
-    }
-
-    private static int checked(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+        return graph.deadLetters(Limits.checked(limit, MAX_LIMIT));
     }
 }

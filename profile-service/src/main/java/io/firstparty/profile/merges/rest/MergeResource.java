@@ -9,6 +9,7 @@ import io.firstparty.profile.merges.domain.IdentifierRemoval;
 import io.firstparty.profile.merges.domain.MergeView;
 import io.firstparty.profile.merges.service.MergeOperations;
 import io.firstparty.profile.resolution.domain.MergeDecision;
+import io.firstparty.profile.rest.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,10 +52,7 @@ public class MergeResource {
         if (!STATUSES.contains(status)) {
             throw new InvalidInputException("status", "must be one of " + String.join(", ", STATUSES));
         }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidInputException("limit", "must be between 1 and 1000");
-        }
-        return merges.queue(status, limit);
+        return merges.queue(status, Limits.checked(limit, 1000));
     }
 
     @POST

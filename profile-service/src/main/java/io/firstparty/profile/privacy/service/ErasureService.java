@@ -11,8 +11,9 @@ import io.firstparty.profile.messaging.ChangePublisher.Outgoing;
 import io.firstparty.profile.privacy.repository.ErasureRepository;
 import io.firstparty.profile.profiles.domain.LinkedIdentifier;
 import io.firstparty.profile.profiles.domain.ProfileEntity;
-import io.firstparty.kit.problem.ResourceNotFoundException;
 import io.firstparty.profile.profiles.service.ProfileLookup;
+import io.firstparty.profile.resolution.domain.BatchGraph;
+import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -83,7 +84,7 @@ public class ErasureService {
         }
         for (Identifier identifier : request.identifiers()) {
             LinkedIdentifier linked = LinkedIdentifier.find(identifier);
-            if (linked != null && linked.status.equals(io.firstparty.profile.resolution.domain.BatchGraph.LINKED)) {
+            if (linked != null && BatchGraph.LINKED.equals(linked.status)) {
                 roots.add(lookup.survivor(linked.profileId).id);
             }
         }

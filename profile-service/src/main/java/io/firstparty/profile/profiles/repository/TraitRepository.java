@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import static io.firstparty.profile.persistence.SqlArrays.integer;
 import static io.firstparty.profile.persistence.SqlArrays.text;
@@ -52,7 +53,7 @@ public class TraitRepository {
             upsert.setArray(7, integer(connection, candidates, TraitCandidate::sourceRank));
             try (ResultSet row = upsert.executeQuery()) {
                 while (row.next()) {
-                    changed.add(new TraitCandidate(row.getObject(1, java.util.UUID.class), row.getString(2),
+                    changed.add(new TraitCandidate(row.getObject(1, UUID.class), row.getString(2),
                             JsonColumn.read(row.getString(3), JsonNode.class), row.getString(4), row.getString(5),
                             row.getTimestamp(6).toInstant(), row.getInt(7)));
                 }
@@ -65,7 +66,7 @@ public class TraitRepository {
      * Rebuilds the traits of these profiles from the events they hold, by the same rule: after a merge
      * or an unmerge, each side's traits are what its own events said.
      */
-    public void rebuild(Connection connection, Collection<java.util.UUID> profiles) throws SQLException {
+    public void rebuild(Connection connection, Collection<UUID> profiles) throws SQLException {
         if (profiles.isEmpty()) {
             return;
         }

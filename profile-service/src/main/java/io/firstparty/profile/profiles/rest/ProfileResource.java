@@ -12,6 +12,7 @@ import io.firstparty.profile.profiles.domain.Page;
 import io.firstparty.profile.profiles.domain.Profile;
 import io.firstparty.profile.profiles.domain.TimelineEvent;
 import io.firstparty.profile.profiles.service.ProfileLookup;
+import io.firstparty.profile.rest.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -56,10 +57,7 @@ public class ProfileResource {
         if (trait == null) {
             throw new InvalidInputException("trait", "is required");
         }
-        if (limit < 1 || limit > ProfileLookup.MAX_PAGE) {
-            throw new InvalidInputException("limit", "must be between 1 and " + ProfileLookup.MAX_PAGE);
-        }
-        return lookup.byTrait(trait, value, limit);
+        return lookup.byTrait(trait, value, Limits.checked(limit, ProfileLookup.MAX_PAGE));
     }
 
     /** A merged-away id answers with the profile it was merged into. */

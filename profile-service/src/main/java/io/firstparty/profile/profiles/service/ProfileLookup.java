@@ -11,6 +11,7 @@ import io.firstparty.profile.profiles.domain.TimelineCursor;
 import io.firstparty.profile.profiles.domain.TimelineEvent;
 import io.firstparty.profile.profiles.repository.ProfileRepository;
 import io.firstparty.profile.resolution.domain.BatchGraph;
+import io.firstparty.profile.rest.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -78,9 +79,7 @@ public class ProfileLookup {
     }
 
     public Page<TimelineEvent> events(UUID id, String cursor, int limit) throws SQLException {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        Limits.checked(limit, MAX_PAGE);
         TimelineCursor after = cursor == null || cursor.isEmpty() ? null : TimelineCursor.decode("cursor", cursor);
         UUID profile = survivor(id).id;
         List<TimelineEvent> events = profiles.events(profile, after, limit + 1);

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,14 +22,25 @@ public record RuleSet(Map<IdentifierType, TypeRule> byType) {
     private static final TypeRule UNRULED = new TypeRule(0, 1, 3, Set.of(), List.of());
 
     public static RuleSet of(List<MergeRule> rules) {
-        Map<IdentifierType, TypeRule> byType = new EnumMap<>(IdentifierType.class);
+        RuleSet set = new RuleSet(new EnumMap<>(IdentifierType.class));
         for (MergeRule rule : rules) {
-            IdentifierType.parse(rule.identifierType).ifPresent(type -> byType.put(type, new TypeRule(
-                    rule.priority, rule.maxPerProfile, rule.sharedAfter,
-                    rule.blockedValues.stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                    List.copyOf(rule.declaredTraits))));
+            Optional<IdentifierType> type = IdentifierType.parse(rule.identifierType);
+            if (type.isPresent()) {
+                set = set.with(type.get(), new MergeRuleChange(rule.priority, rule.maxPerProfile, rule.sharedAfter,
+                        rule.blockedValues, rule.declaredTraits));
+            }
         }
-        return new RuleSet(byType);
+        return set;
+    }
+
+    /** These rules with one type's rule replaced, for a dry run. */
+    public RuleSet with(IdentifierType type, MergeRuleChange change) {
+        Map<IdentifierType, TypeRule> changed = new EnumMap<>(IdentifierType.class);
+        changed.putAll(byType);
+        changed.put(type, new TypeRule(change.priority(), change.maxPerProfile(), change.sharedAfter(),
+                change.blockedValues().stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                change.declaredTraits() == null ? List.of() : List.copyOf(change.declaredTraits())));
+        return new RuleSet(changed);
     }
 
     public TypeRule of(IdentifierType type) {

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Benchmark of profile-service (./firstparty bench profile [--build], or benchmarks/profile-bench.sh).
+#
+# Starts its own Kafka broker (localhost:29392, fresh storage), its own database
+# (firstparty_bench_profile, re-created) and profile-service from its built jar on 127.0.0.1:28382,
+# stores PROFILE_BENCH_STORED profiles (default 200,000; the issue's figure is 1,000,000, set it for the
+# full run), then measures:
+#   1. resolution  PROFILE_BENCH_EVENTS accepted events (half for stored people) put on the topic at
+#                  once: events resolved per second, publish to IdentityResolved
+#   2. freshness   accepted events at 2,000/s for PROFILE_BENCH_FRESHNESS_SECONDS: p99 from publishing
+#                  an event to reading its IdentityResolved
+# and the service's resident memory throughout. The lookup figure (p99 at 1,000 requests/s) needs
+# OIDC tokens and is not measured here. Everything it started is stopped when it ends (trap).
+set -euo pipefail
+
+FP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export FP_ROOT
+# shellcheck source=platform/lib/common.sh
+. "${FP_ROOT}/platform/lib/common.sh"
+# shellcheck source=platform/lib/postgres.sh
+. "${FP_ROOT}/platform/lib/postgres.sh"
+# shellcheck source=platform/lib/kafka.sh
+. "${FP_ROOT}/platform/lib/kafka.sh"
+# shellcheck source=platform/lib/services.sh
+. "${FP_ROOT}/platform/lib/services.sh"
+
+STORED="${PROFILE_BENCH_STORED:-200000}"
+EVENTS="${PROFILE_BENCH_EVENTS:-60000}"
+FRESHNESS_RATE=2000
+FRESHNESS_SECONDS="${PROFILE_BENCH_FRESHNESS_SECONDS:-30}"
+TARGET_RATE=20000
+TARGET_FRESHNESS_P99_MS=500
+TARGET_RSS_MIB=300
+
+KAFKA_PORT=29392
+KAFKA_CONTROLLER_PORT=29393
+SERVICE_PORT=28382
+DB=firstparty_bench_profile
+BROKER=bench-profile-kafka
+SERVICE=bench-profile-service
+LOADGEN_JAR="${FP_ROOT}/benchmarks/loadgen/target/loadgen.jar"
+LOADGEN=(java -Xms256m -Xmx512m -cp "${LOADGEN_JAR}:${FP_ROOT}/benchmarks/loadgen/target/lib/*" io.firstparty.bench.LoadGen)
+BUILD=""
+SAMPLER=""
+RUN_DIR="${FP_STATE}/bench/profile-$(date -u +%Y%m%dT%H%M%S)"
+
+cleanup() {
+  local rc=$?
+  trap '' INT TERM HUP
+  {
+    [[ -n "$SAMPLER" ]] && kill -TERM "$SAMPLER"
+    step "Stopping what the benchmark started"
+    stop_component "$SERVICE" 30
+    stop_component "$BROKER" 30
+    pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null
+    rm -rf "${FP_STATE}/bench-profile-kafka"
+  } 2>/dev/null || true
+  exit "$rc"
+}
+
+build() {
+  local mvn
+  mvn="$(mvn_cmd)"
+  if [[ -n "$BUILD" || ! -f "$(service_jar profile-service)" ]]; then
+    info "building profile-service (log: ${RUN_DIR}/build.log)"
+    (cd "$FP_ROOT" && "$mvn" -B -q -DskipTests package -pl profile-service -am) >"${RUN_DIR}/build.log" 2>&1 ||
+      { show_log_tail "${RUN_DIR}/build.log" 40; die "The profile-service build failed."; }
+  fi
+  if [[ -n "$BUILD" || ! -f "$LOADGEN_JAR" ]]; then
+    info "building the load generator"
+    (cd "$FP_ROOT" && "$mvn" -B -q -DskipTests -f benchmarks/pom.xml package) >"${RUN_DIR}/loadgen.log" 2>&1 ||
+      { show_log_tail "${RUN_DIR}/loadgen.log" 40; die "The load generator's build failed."; }
+  fi
+  ok "profile-service jar built $(date -r "$(service_jar profile-service)" '+%F %T')"
+}
+
+start_service() {
+  rm -rf "${FP_STATE}/bench-profile-kafka"
+  mkdir -p "${FP_STATE}/bench-profile-kafka"
+  kafka_start "$BROKER" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${FP_STATE}/bench-profile-kafka/storage" || exit 1
+  kafka_wait "$BROKER" "$KAFKA_PORT" || exit 1
+  pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null
+  pg_admin -d postgres -c "CREATE DATABASE ${DB} OWNER ${FP_PG_ROLE}" >/dev/null
+  rotate_log "$SERVICE"
+  (
+    cd "${FP_ROOT}/profile-service" || exit 1
+    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$SERVICE_PORT" FIRSTPARTY_KAFKA="localhost:${KAFKA_PORT}" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${DB}" \
+      QUARKUS_OIDC_TENANT_ENABLED=false MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
+    # shellcheck disable=SC2086 # the options are words
+    start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" -jar "$(service_jar profile-service)"
+  )
+  wait_until "$SERVICE" 300 "readiness" ready || exit 1
+  SERVICE_PID="$(component_pid "$SERVICE")"
+  ok "profile-service ready (pid ${SERVICE_PID})"
+}
+
+ready() { [[ "$(http_status "http://127.0.0.1:${SERVICE_PORT}/q/health/ready")" == "200" ]]; }
+
+# The stored population, as resolution would have left it: one profile with an e-mail and a device each.
+store_profiles() {
+  psql -X -q -w -v ON_ERROR_STOP=1 -h "$FP_PG_HOST" -p "$FP_PG_PORT" -U "$FP_PG_ROLE" -d "$DB" >/dev/null <<SQL
+INSERT INTO profile (id) SELECT md5('p' || g)::uuid FROM generate_series(0, ${STORED} - 1) g;
+INSERT INTO profile_identifier (type, value, profile_id, origin_profile_id)
+SELECT 'email', 'stored-' || g || '@bench.example', md5('p' || g)::uuid, md5('p' || g)::uuid FROM generate_series(0, ${STORED} - 1) g
+UNION ALL
+SELECT 'anonymous_id', 'bench-anon-' || g, md5('p' || g)::uuid, md5('p' || g)::uuid FROM generate_series(0, ${STORED} - 1) g;
+ANALYZE;
+SQL
+  ok "$(fmt "$STORED") profiles stored"
+}
+
+fmt() { LC_ALL=C printf "%'d" "$1" 2>/dev/null || printf '%s' "$1"; }
+value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
+verdict() { LC_ALL=C awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { print ((op == ">=") ? (v >= t) : (v <= t)) ? "PASS" : "MISS" }'; }
+
+main() {
+  case "${1:-}" in
+    --build) BUILD=1 ;;
+    "") ;;
+    *) die "profile bench: unknown option '$1' (--build rebuilds the jars)" ;;
+  esac
+  ensure_state_dirs
+  mkdir -p "$RUN_DIR"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  step "Builds"
+  build
+  step "Broker, database and profile-service"
+  fetch_kafka
+  start_service
+  store_profiles
+  (while rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/${SERVICE_PID}/status" 2>/dev/null)" && [[ -n "$rss" ]]; do
+    printf '%s\n' "$rss"; sleep 1; done) >"${RUN_DIR}/rss.log" &
+  SAMPLER=$!
+
+  step "1. resolution: $(fmt "$EVENTS") events at once, $(fmt "$STORED") profiles stored"
+  "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$EVENTS" --stored "$STORED" \
+    --run-id "r$(date +%s)" --max-seconds 600 | tee "${RUN_DIR}/resolution.log"
+  step "2. freshness: ${FRESHNESS_RATE} events/s for ${FRESHNESS_SECONDS}s"
+  "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$((FRESHNESS_RATE * FRESHNESS_SECONDS))" \
+    --rate "$FRESHNESS_RATE" --stored "$STORED" --run-id "f$(date +%s)" --max-seconds 300 | tee "${RUN_DIR}/freshness.log"
+
+  local rate p99 rss
+  rate="$(value resolved_per_second "${RUN_DIR}/resolution.log")"
+  p99="$(value freshness_p99_ms "${RUN_DIR}/freshness.log")"
+  rss="$(awk '$1 > m { m = $1 } END { printf "%.0f", m / 1024 }' "${RUN_DIR}/rss.log")"
+  step "profile-service figures ($(fmt "$STORED") profiles stored; $(nproc) cores)"
+  printf '    %-44s %12s   target %-10s %s\n' \
+    "resolution (events/s)" "$(fmt "${rate:-0}")" ">= ${TARGET_RATE}" "$(verdict "${rate:-0}" ">=" "$TARGET_RATE")" \
+    "IdentityResolved freshness p99 at 2,000/s (ms)" "${p99:-?}" "<= ${TARGET_FRESHNESS_P99_MS}" "$(verdict "${p99:-1e9}" "<=" "$TARGET_FRESHNESS_P99_MS")" \
+    "resident memory, max (MiB)" "${rss:-?}" "<= ${TARGET_RSS_MIB}" "$(verdict "${rss:-1e9}" "<=" "$TARGET_RSS_MIB")" \
+    "lookup p99 at 1,000 requests/s (ms)" "not measured" "<= 10" "(needs OIDC tokens)"
+  info "logs: ${RUN_DIR}"
+}
+
+main "$@"
