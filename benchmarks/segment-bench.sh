@@ -101,7 +101,7 @@ is_running "$SERVICE" && stop_component "$SERVICE" 30
   cd "${FP_ROOT}/segment-service" || exit 1
   export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" FIRSTPARTY_KAFKA="localhost:${KAFKA_PORT}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${DB}" \
-    QUARKUS_OIDC_PUBLIC_KEY="$public_key" MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
+    QUARKUS_OIDC_PUBLIC_KEY="$public_key" QUARKUS_OIDC_AUTH_SERVER_URL="" MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
   # shellcheck disable=SC2086 # the options are words
   start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" -jar "$jar"
 )
@@ -119,7 +119,7 @@ INSERT INTO segment_profile (profile_id, traits)
 INSERT INTO consent_state (profile_id, purpose, status, status_since, evidence_id)
   SELECT 'p-' || i, 'personalization', 'granted', now(), 'ev-' || i FROM generate_series(1, ${PROFILES}) i WHERE i % 10 <> 0;
 INSERT INTO segment_event (profile_id, message_id, type, name, occurred_at, properties, context)
-  SELECT 'p-' || (1 + (i * 7919) % ${PROFILES}), 'm-' || i, 'track',
+  SELECT 'p-' || (1 + (i::bigint * 7919) % ${PROFILES}), 'm-' || i, 'track',
     (ARRAY['Order Completed', 'Page Viewed', 'Product Viewed', 'Product Added', 'Quiz Completed',
            'Newsletter Signed Up', 'Products Searched', 'Checkout Started', 'Order Completed', 'Review Written'])[1 + i % 10],
     now() - random() * interval '180 days',
