@@ -1,5 +1,6 @@
 package io.firstparty.segment.audience.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.kit.persistence.JsonColumn;
 import io.firstparty.segment.audience.domain.ExportRow;
 import io.firstparty.segment.audience.domain.Insights;
@@ -11,11 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,17 +33,8 @@ public class AudienceRepository {
                 .append(" AND m.profile_id > ").param(after).append(" AND ")
                 .append(ConsentRepository.allows("m.profile_id", purpose))
                 .append(" ORDER BY m.profile_id LIMIT ").param(limit);
-        List<ExportRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                String traits = row.getString(2);
-                rows.add(new ExportRow(row.getString(1), traits == null ? null
-                        : JsonColumn.read(traits, com.fasterxml.jackson.databind.JsonNode.class)));
-            }
-        }
-        return rows;
+        return sql.list(dataSource, row -> new ExportRow(row.getString(1),
+                row.getString(2) == null ? null : JsonColumn.read(row.getString(2), JsonNode.class)));
     }
 
     public Insights insights(UUID segmentId, String purpose, String orderEvent, String revenueProperty,
@@ -61,16 +49,13 @@ public class AudienceRepository {
                 .append(" (SELECT count(*) FROM orders WHERE n >= 2), (SELECT COALESCE(sum(revenue), 0) FROM orders),")
                 .append(" (SELECT count(*) FROM listed l WHERE ").append(ConsentRepository.allows("l.profile_id", newsletterPurpose))
                 .append(")");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            row.next();
+        return sql.one(dataSource, row -> {
             long size = row.getLong(1);
             long buyers = row.getLong(2);
             BigDecimal total = row.getBigDecimal(4);
             return new Insights(size, buyers, ratio(row.getLong(3), buyers), total, ratio(total, size),
                     ratio(row.getLong(5), size));
-        }
+        });
     }
 
     private static BigDecimal ratio(long part, long whole) {

@@ -8,9 +8,6 @@ import io.firstparty.segment.rules.service.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -44,13 +41,7 @@ public class ConsentRepository {
     }
 
     public boolean purposeExists(String code) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM consent_purpose WHERE code = ?")) {
-            query.setString(1, code);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        }
+        return !new Sql().append("SELECT 1 FROM consent_purpose WHERE code = ").param(code).list(dataSource, row -> true).isEmpty();
     }
 
     public void definePurpose(PurposeDefined purpose) throws SQLException {
@@ -88,10 +79,7 @@ public class ConsentRepository {
                 .append(" FROM (SELECT CAST(").param(profileId).append(" AS text) AS profile_id, CAST(").param(purpose)
                 .append(" AS text) AS code) q LEFT JOIN consent_purpose pu ON pu.code = q.code")
                 .append(" LEFT JOIN consent_state c ON c.profile_id = q.profile_id AND c.purpose = q.code");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = sql.prepare(connection);
-             ResultSet row = query.executeQuery()) {
-            row.next();
+        return sql.one(dataSource, row -> {
             boolean allowed = row.getBoolean(1);
             String basis = row.getString(2);
             Instant startsAt = instant(row.getTimestamp(3));
@@ -99,7 +87,7 @@ public class ConsentRepository {
             Instant expiresAt = instant(row.getTimestamp(6));
             return new ConsentVerdict(purpose, allowed, basis, status, instant(row.getTimestamp(5)), expiresAt,
                     row.getString(7), startsAt, reason(allowed, basis, status, startsAt, expiresAt));
-        }
+        });
     }
 
     private static String reason(boolean allowed, String basis, String status, Instant startsAt, Instant expiresAt) {
@@ -126,9 +114,6 @@ public class ConsentRepository {
     }
 
     private void execute(Sql sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection)) {
-            statement.executeUpdate();
-        }
+        sql.update(dataSource);
     }
 }

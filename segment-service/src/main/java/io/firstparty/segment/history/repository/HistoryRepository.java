@@ -165,17 +165,9 @@ public class HistoryRepository {
 
     /** The report of an erasure already carried out, for a redelivered request. */
     public Optional<Erasure> erasure(String requestId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT profile_id, items_erased, completed_at FROM segment_erasure WHERE request_id = ?")) {
-            query.setString(1, requestId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Erasure(requestId, row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant()));
-            }
-        }
+        return new Sql().append("SELECT profile_id, items_erased, completed_at FROM segment_erasure WHERE request_id = ")
+                .param(requestId).list(dataSource, row -> new Erasure(requestId, row.getString(1), row.getLong(2),
+                        row.getTimestamp(3).toInstant())).stream().findFirst();
     }
 
     public void recordErasure(Erasure erasure) throws SQLException {
@@ -186,9 +178,6 @@ public class HistoryRepository {
     }
 
     private long execute(Sql sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection)) {
-            return statement.executeUpdate();
-        }
+        return sql.update(dataSource);
     }
 }

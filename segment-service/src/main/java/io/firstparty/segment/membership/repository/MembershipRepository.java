@@ -1,5 +1,6 @@
 package io.firstparty.segment.membership.repository;
 
+import io.firstparty.kit.persistence.Queries;
 import io.firstparty.segment.consent.repository.ConsentRepository;
 import io.firstparty.segment.membership.domain.Applied;
 import io.firstparty.segment.membership.domain.DailySize;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,19 +47,11 @@ public class MembershipRepository {
      * Released at the end of the transaction.
      */
     public void lockForStream() throws SQLException {
-        lock("SELECT pg_advisory_xact_lock_shared(?)");
+        new Sql().append("SELECT pg_advisory_xact_lock_shared(").param(EVALUATION_LOCK).append(")").one(dataSource, row -> true);
     }
 
     public void lockForBackfill() throws SQLException {
-        lock("SELECT pg_advisory_xact_lock(?)");
-    }
-
-    private void lock(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, EVALUATION_LOCK);
-            statement.execute();
-        }
+        new Sql().append("SELECT pg_advisory_xact_lock(").param(EVALUATION_LOCK).append(")").one(dataSource, row -> true);
     }
 
     /**
@@ -81,14 +73,7 @@ public class MembershipRepository {
                 .append(" SELECT profile_id, ").append(changeColumns(segmentId, "entered", version, cause, now)).append(" FROM entered")
                 .append(" UNION ALL SELECT profile_id, ").append(changeColumns(segmentId, "exited", version, cause, now)).append(" FROM exited)")
                 .append(" SELECT (SELECT count(*) FROM entered), (SELECT count(*) FROM exited)");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection)) {
-            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return new Applied(row.getLong(1), row.getLong(2));
-            }
-        }
+        return bounded(sql, timeout, row -> new Applied(row.getLong(1), row.getLong(2)));
     }
 
     private static Sql changeColumns(UUID segmentId, String change, int version, String cause, Instant now) {
@@ -96,33 +81,27 @@ public class MembershipRepository {
                 .append(", ").param(now, "timestamptz");
     }
 
-    /** Counts what the rule's SQL selects, without storing anything: a preview. */
-    public long count(Sql selected, Duration timeout) throws SQLException {
-        Sql sql = new Sql().append("SELECT count(*) FROM (").append(selected).append(") matched");
+    /** Runs a one-row query that may not run longer than the timeout (a backfill, a preview). */
+    private <T> T bounded(Sql sql, Duration timeout, Queries.RowReader<T> reader) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = sql.prepare(connection)) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return row.getLong(1);
+                return reader.read(row);
             }
         }
     }
 
+    /** Counts what the rule's SQL selects, without storing anything: a preview. */
+    public long count(Sql selected, Duration timeout) throws SQLException {
+        Sql sql = new Sql().append("SELECT count(*) FROM (").append(selected).append(") matched");
+        return bounded(sql, timeout, row -> row.getLong(1));
+    }
+
     /** The profile ids a query selects. */
     public List<String> profiles(Sql sql) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        if (sql.text().isEmpty()) {
-            return ids;
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                ids.add(row.getString(1));
-            }
-        }
-        return ids;
+        return sql.text().isEmpty() ? List.of() : sql.list(dataSource, row -> row.getString(1));
     }
 
     /** Everyone leaves the segment (it was archived). */
@@ -131,10 +110,7 @@ public class MembershipRepository {
                 .append(" RETURNING profile_id) INSERT INTO segment_membership_change")
                 .append(" (profile_id, segment_id, change, rule_version, cause, occurred_at) SELECT profile_id, ")
                 .append(changeColumns(segmentId, "exited", version, cause, now)).append(" FROM exited");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection)) {
-            return statement.executeUpdate();
-        }
+        return sql.update(dataSource);
     }
 
     /** Members that consent allows for the purpose, in profile id order, after the given id. */
@@ -147,8 +123,8 @@ public class MembershipRepository {
     }
 
     public long countAllowed(UUID segmentId, String purpose) throws SQLException {
-        return single(new Sql().append("SELECT count(*) FROM segment_membership m WHERE m.segment_id = ").param(segmentId)
-                .append(" AND ").append(ConsentRepository.allows("m.profile_id", purpose)));
+        return new Sql().append("SELECT count(*) FROM segment_membership m WHERE m.segment_id = ").param(segmentId)
+                .append(" AND ").append(ConsentRepository.allows("m.profile_id", purpose)).one(dataSource, row -> row.getLong(1));
     }
 
     public Optional<Member> membership(UUID segmentId, String profileId) throws SQLException {
@@ -174,15 +150,8 @@ public class MembershipRepository {
                 .append(" SELECT d.day, COALESCE(c.entered, 0), COALESCE(c.exited, 0), current.size")
                 .append(" - COALESCE((SELECT sum(later.entered - later.exited) FROM changes later WHERE later.day > d.day), 0)")
                 .append(" FROM days d CROSS JOIN current LEFT JOIN changes c ON c.day = d.day ORDER BY d.day");
-        List<DailySize> sizes = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                sizes.add(new DailySize(row.getObject(1, LocalDate.class), row.getLong(2), row.getLong(3), row.getLong(4)));
-            }
-        }
-        return sizes;
+        return sql.list(dataSource, row -> new DailySize(row.getObject(1, LocalDate.class), row.getLong(2), row.getLong(3),
+                row.getLong(4)));
     }
 
     /** The oldest changes not yet on the topic, locked so that another replica skips them. */
@@ -190,16 +159,8 @@ public class MembershipRepository {
         Sql sql = new Sql().append("SELECT id, profile_id, segment_id, change, rule_version, cause, occurred_at")
                 .append(" FROM segment_membership_change WHERE published_at IS NULL ORDER BY id LIMIT ").param(limit)
                 .append(" FOR UPDATE SKIP LOCKED");
-        List<MembershipChange> changes = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                changes.add(new MembershipChange(row.getLong(1), row.getString(2), row.getObject(3, UUID.class),
-                        row.getString(4), row.getInt(5), row.getString(6), row.getTimestamp(7).toInstant()));
-            }
-        }
-        return changes;
+        return sql.list(dataSource, row -> new MembershipChange(row.getLong(1), row.getString(2),
+                row.getObject(3, UUID.class), row.getString(4), row.getInt(5), row.getString(6), row.getTimestamp(7).toInstant()));
     }
 
     public void markPublished(List<MembershipChange> changes) throws SQLException {
@@ -217,24 +178,7 @@ public class MembershipRepository {
     }
 
     private List<Member> list(Sql sql) throws SQLException {
-        List<Member> members = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                members.add(new Member(row.getObject(1, UUID.class), row.getString(2), row.getInt(3),
-                        row.getTimestamp(4).toInstant()));
-            }
-        }
-        return members;
-    }
-
-    private long single(Sql sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection);
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return sql.list(dataSource, row -> new Member(row.getObject(1, UUID.class), row.getString(2), row.getInt(3),
+                row.getTimestamp(4).toInstant()));
     }
 }

@@ -1,7 +1,11 @@
 package io.firstparty.segment.rules.service;
 
+import io.firstparty.kit.persistence.Queries;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,6 +54,32 @@ public final class Sql {
             }
         }
         return statement;
+    }
+
+    /** Runs the query and reads every row. */
+    public <T> List<T> list(DataSource dataSource, Queries.RowReader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                rows.add(reader.read(row));
+            }
+        }
+        return rows;
+    }
+
+    /** Runs a query that returns exactly one row (an aggregate) and reads it. */
+    public <T> T one(DataSource dataSource, Queries.RowReader<T> reader) throws SQLException {
+        return list(dataSource, reader).get(0);
+    }
+
+    /** Runs a statement; returns how many rows it changed. */
+    public int update(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection)) {
+            return statement.executeUpdate();
+        }
     }
 
     public String text() {
