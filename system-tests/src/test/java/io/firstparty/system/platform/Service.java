@@ -31,6 +31,6 @@ public enum Service {
     }
 
     public String url() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + port();
     }
 }
