@@ -54,16 +54,18 @@ class NothingLostUnderFaultsTest {
                     Thread.sleep(OUTAGE.toMillis());
                     fault.process().start();
                     fault.awaitUp().run();
-                    awaitServicesReady();
+                    awaitServicesReady(broker);
                     System.out.printf("round %d: %s killed, everything ready again after %.1f s%n", round,
                             fault.process().name(), (System.nanoTime() - down) / 1e9);
                 }
             }
-        } finally {
             ledger = load.stop();
+            awaitServicesReady(broker);
+        } finally {
+            load.stop();
         }
-        awaitServicesReady();
-        System.out.println("restarts after a failed liveness check, as Kubernetes would do them: " + kubelet.restarts());
+        System.out.println("restarts the platform did not make by itself (a component died, or a liveness check kept failing): "
+                + kubelet.restarts());
         System.out.printf("load: %d messages accepted and %d rejected by a 2xx; requests by answer status %s%n",
                 ledger.acceptedTotal(), ledger.rejectedTotal(), ledger.statuses());
 
@@ -77,10 +79,18 @@ class NothingLostUnderFaultsTest {
     }
 
     /**
-     * Every service ready again; one whose liveness check keeps failing is restarted, as the Helm
-     * chart's probe would have it (the counts are printed: each is a recovery the service did not make by itself).
+     * Every component up and every service ready again: a component that died is started again, and a
+     * service whose liveness check keeps failing is restarted, as the Helm chart's probe would have it
+     * (the counts are printed: each is a recovery the platform did not make by itself).
      */
-    private void awaitServicesReady() {
+    private void awaitServicesReady(BrokerAdmin broker) {
+        ManagedProcess kafka = platform.infrastructure("kafka");
+        if (kubelet.revive(kafka)) {
+            broker.awaitUp(kafka, RECOVERY);
+        }
+        if (kubelet.revive(platform.infrastructure("postgres"))) {
+            platform.awaitPostgres();
+        }
         for (Service service : Service.values()) {
             kubelet.awaitReady(platform.service(service), service.url(), RECOVERY);
         }

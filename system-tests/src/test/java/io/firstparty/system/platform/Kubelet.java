@@ -44,6 +44,16 @@ public final class Kubelet {
         }
     }
 
+    /** Starts the process again if it died, as its operator would (Strimzi for Kafka, CloudNativePG for PostgreSQL). */
+    public boolean revive(ManagedProcess process) {
+        if (process.isAlive()) {
+            return false;
+        }
+        process.start();
+        restarts.merge(process.name(), 1, Integer::sum);
+        return true;
+    }
+
     private void restart(ManagedProcess process) {
         process.kill();
         process.start();
