@@ -34,6 +34,13 @@ public final class LocalPlatform {
     public static final int SMTP_PORT = 13025 + PORT_OFFSET;
     public static final int MAIL_API_PORT = 18025 + PORT_OFFSET;
 
+    /**
+     * With {@code -Dfirstparty.system.own-postgres=true} (the fault and scale-out run) the services use
+     * a PostgreSQL server of the run's own, which the fault tests may kill, instead of the machine's.
+     */
+    private static final boolean OWN_POSTGRES = Boolean.getBoolean("firstparty.system.own-postgres");
+    /** Extra replicas listen on the service's port plus this step times their index. */
+    private static final int REPLICA_PORT_STEP = 10;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static LocalPlatform running;
 
@@ -41,6 +48,8 @@ public final class LocalPlatform {
     private final Path work;
     private final String keycloakAdminPassword;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    private final List<ManagedProcess> replicas = new ArrayList<>();
+    private OwnPostgres ownPostgres;
     private final List<ManagedProcess> infrastructure = new ArrayList<>();
     private final Keycloak keycloak;
 
@@ -99,6 +108,10 @@ public final class LocalPlatform {
             ManagedProcess greenMail = greenMail();
             infrastructure.addAll(List.of(kafka, keycloakProcess, greenMail));
             infrastructure.forEach(ManagedProcess::start);
+            if (OWN_POSTGRES) {
+                ownPostgres = OwnPostgres.create(work.resolve("logs"));
+                infrastructure.add(0, ownPostgres.process());
+            }
             Http.await("kafka on " + KAFKA_PORT, START_TIMEOUT, () -> {
                 kafka.checkAlive();
                 return Logs.lines(kafka.log()).stream().anyMatch(line -> line.contains("Kafka Server started"));
@@ -125,13 +138,64 @@ public final class LocalPlatform {
         Http.awaitOk(services.get(service), service.url() + "/q/health/ready", START_TIMEOUT);
     }
 
+    /** A component of the infrastructure by name: {@code kafka}, {@code keycloak}, {@code greenmail}, {@code postgres}. */
+    public ManagedProcess infrastructure(String name) {
+        return infrastructure.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no component " + name + " in this run"));
+    }
+
+    /** Waits until the run's own PostgreSQL accepts connections again, after a restart. */
+    public void awaitPostgres() {
+        if (ownPostgres == null) {
+            throw new IllegalStateException("this run uses the machine's PostgreSQL: set -Dfirstparty.system.own-postgres=true");
+        }
+        ownPostgres.awaitAccepting();
+    }
+
+    /** The JDBC URL of a service's database, where the tests may read what it stored. */
+    public String jdbcUrl(Service service) {
+        String database = databasePrefix() + "_system_" + service.database();
+        return ownPostgres != null ? ownPostgres.jdbcUrl(database) : "jdbc:postgresql://127.0.0.1:5432/" + database;
+    }
+
     /**
-     * Services first, then the infrastructure, each group in parallel: surefire gives the test JVM's
-     * shutdown 30 seconds before it kills it, and whatever is still running then would be orphaned.
+     * Starts one more replica of a service (index 1, 2, ...) on its own port, against the same
+     * database and broker, with extra settings such as {@code FIRSTPARTY_ARCHIVE_ENABLED}.
+     */
+    public ManagedProcess startReplica(Service service, int index, Map<String, String> settings) {
+        ManagedProcess replica = serviceProcess(service, replicaPort(service, index), service.module() + "-" + index, settings);
+        replicas.add(replica);
+        replica.start();
+        return replica;
+    }
+
+    public static String replicaUrl(Service service, int index) {
+        return "http://localhost:" + replicaPort(service, index);
+    }
+
+    private static int replicaPort(Service service, int index) {
+        return service.port() + REPLICA_PORT_STEP * index;
+    }
+
+    /** Stops every replica started with {@link #startReplica}. */
+    public void stopReplicas() {
+        replicas.forEach(process -> process.stop(Duration.ofSeconds(20)));
+        replicas.clear();
+    }
+
+    /**
+     * Replicas and services first, then the infrastructure, each group in parallel: surefire gives the
+     * test JVM's shutdown 30 seconds before it kills it, and whatever is still running then would be
+     * orphaned (the next run kills what its pid files name).
      */
     private void stopAll() {
+        stopTogether(replicas, Duration.ofSeconds(10));
+        replicas.clear();
         stopTogether(services.values(), Duration.ofSeconds(10));
         stopTogether(infrastructure, Duration.ofSeconds(8));
+        if (ownPostgres != null) {
+            ownPostgres.delete();
+        }
     }
 
     private static void stopTogether(java.util.Collection<ManagedProcess> processes, Duration grace) {
@@ -211,6 +275,10 @@ public final class LocalPlatform {
 
     /** A service from its fast-jar with the JVM flags and settings ./firstparty up gives it. */
     private ManagedProcess serviceProcess(Service service) {
+        return serviceProcess(service, service.port(), service.module(), Map.of());
+    }
+
+    private ManagedProcess serviceProcess(Service service, int port, String name, Map<String, String> settings) {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the services are built before this module");
@@ -221,16 +289,16 @@ public final class LocalPlatform {
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-Dfirstparty.component=" + service.module(), "-jar", jar.toString()));
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + databasePrefix()
-                + "_system_" + service.database());
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service));
         environment.put("FIRSTPARTY_KAFKA", kafkaBootstrap());
         environment.put("FIRSTPARTY_OIDC_URL", keycloak.issuer());
         environment.put("FIRSTPARTY_SMTP_HOST", "127.0.0.1");
         environment.put("FIRSTPARTY_SMTP_PORT", String.valueOf(SMTP_PORT));
         environment.put("MALLOC_ARENA_MAX", "2");
-        return new ManagedProcess(service.module(), command, environment, root.resolve(service.module()),
-                work.resolve("logs/" + service.module() + ".log"));
+        environment.putAll(settings);
+        return new ManagedProcess(name, command, environment, root.resolve(service.module()),
+                work.resolve("logs/" + name + ".log"));
     }
 
     public static String databasePrefix() {

@@ -79,6 +79,11 @@ public final class ManagedProcess {
         Files.delete(pidFile());
     }
 
+    /** The exit code of the process that ended; -1 while it runs or before it started. */
+    public synchronized int exitCode() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
