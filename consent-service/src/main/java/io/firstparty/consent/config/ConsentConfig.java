@@ -26,6 +26,18 @@ public interface ConsentConfig {
 
     Expiry expiry();
 
+    Objection objection();
+
+    interface Objection {
+
+        /** Key that signs personal objection links; deployments set FIRSTPARTY_OBJECTION_SECRET. */
+        String secret();
+
+        /** How long a personal objection link stays usable. */
+        @WithDefault("P90D")
+        Duration linkValidity();
+    }
+
     interface Expiry {
 
         /** How often the expiry job runs (on one replica at a time). */
