@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import static io.firstparty.kit.testing.ServiceBasicsTest.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -33,7 +35,7 @@ class ObjectionTest {
     @Test
     void oneClickOnThePersonalLinkRecordsOneObjectionInTheLedger() {
         String person = TestPeople.resolved(TestPeople.newProfileId());
-        String token = tokens.issue(person, PURPOSE, "fr", Instant.now());
+        String token = tokens.issue(person, PURPOSE, "fr", Instant.now()).token();
 
         RestAssured.given().get("/v1/objections/" + token).then()
                 .statusCode(200)
@@ -68,7 +70,7 @@ class ObjectionTest {
     @Test
     void theFormSpeaksThePersonsLanguage() {
         String person = TestPeople.resolved(TestPeople.newProfileId());
-        RestAssured.given().get("/v1/objections/" + tokens.issue(person, PURPOSE, "en", Instant.now())).then()
+        RestAssured.given().get("/v1/objections/" + tokens.issue(person, PURPOSE, "en", Instant.now()).token()).then()
                 .statusCode(200)
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("I object"));
@@ -77,10 +79,10 @@ class ObjectionTest {
     @Test
     void forgedOrExpiredLinksAreRefusedAndRecordNothing() {
         String person = TestPeople.resolved(TestPeople.newProfileId());
-        String genuine = tokens.issue(person, PURPOSE, "en", Instant.now());
-        String someoneElse = tokens.issue(TestPeople.newProfileId(), PURPOSE, "en", Instant.now());
+        String genuine = tokens.issue(person, PURPOSE, "en", Instant.now()).token();
+        String someoneElse = tokens.issue(TestPeople.newProfileId(), PURPOSE, "en", Instant.now()).token();
         String forged = someoneElse.substring(0, someoneElse.indexOf('.')) + genuine.substring(genuine.indexOf('.'));
-        String expired = tokens.issue(person, PURPOSE, "en", Instant.now().minus(400, ChronoUnit.DAYS));
+        String expired = tokens.issue(person, PURPOSE, "en", Instant.now().minus(400, ChronoUnit.DAYS)).token();
 
         for (String token : List.of(forged, "not-a-token", expired)) {
             RestAssured.given().contentType("application/x-www-form-urlencoded").post("/v1/objections/" + token)
@@ -97,9 +99,32 @@ class ObjectionTest {
     }
 
     @Test
+    void aPrivacyOfficerGetsAWorkingLinkOnlyForALegitimateInterest() {
+        String person = TestPeople.resolved(TestPeople.newProfileId());
+        String path = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("purpose", PURPOSE, "language", "fr"))
+                .post("/v1/people/" + person + "/objection-links").then()
+                .statusCode(201)
+                .body("expiresAt", notNullValue())
+                .extract().path("path");
+        RestAssured.given().get(path).then().statusCode(200).body(containsString("<html lang=\"fr\">"));
+
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("purpose", "email_marketing", "language", "fr"))
+                .post("/v1/people/" + person + "/objection-links").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", equalTo("/purpose"));
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("purpose", PURPOSE, "language", "de"))
+                .post("/v1/people/" + person + "/objection-links").then()
+                .statusCode(400).body("violations[0].field", equalTo("/language"));
+        as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("purpose", PURPOSE, "language", "fr"))
+                .post("/v1/people/" + person + "/objection-links").then().statusCode(403);
+    }
+
+    @Test
     void aLinkForSomeoneUnknownOrErasedFindsNoOne() {
-        RestAssured.given().get("/v1/objections/" + tokens.issue(TestPeople.newProfileId(), PURPOSE, "en", Instant.now()))
-                .then().statusCode(404)
+        String nobody = tokens.issue(TestPeople.newProfileId(), PURPOSE, "en", Instant.now()).token();
+        RestAssured.given().get("/v1/objections/" + nobody).then().statusCode(404)
                 .contentType(PROBLEM_JSON);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 
@@ -34,12 +35,17 @@ public class ObjectionTokens {
     public record Ticket(String profileId, String purpose, String language, Instant expiresAt) {
     }
 
-    public String issue(String profileId, String purpose, String language, Instant now) {
+    /** A signed token and the moment it stops working. */
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    public Issued issue(String profileId, String purpose, String language, Instant now) {
         String lang = LANGUAGES.contains(language) ? language : "en";
         Instant expiresAt = now.plus(config.objection().linkValidity());
         String payload = String.join("|", profileId, purpose, lang, Long.toString(expiresAt.getEpochSecond()));
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
+        return new Issued(ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body)),
+                expiresAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public Ticket read(String token, Instant now) {
