@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @ConfigMapping(prefix = "firstparty.consent")
@@ -27,6 +28,15 @@ public interface ConsentConfig {
     Expiry expiry();
 
     Objection objection();
+
+    Erasure erasure();
+
+    interface Erasure {
+
+        /** The services that must report before an erasure request is complete. */
+        @WithDefault("profile-service,segment-service,consent-service")
+        List<String> services();
+    }
 
     interface Objection {
 
