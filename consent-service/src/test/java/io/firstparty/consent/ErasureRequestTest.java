@@ -11,7 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +29,16 @@ import static io.firstparty.kit.testing.Eventually.within;
 import static io.firstparty.kit.testing.ServiceBasicsTest.PROBLEM_JSON;
 import static io.firstparty.kit.testing.ServiceBasicsTest.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class ErasureRequestTest {
+
+    @Inject
+    DataSource database;
 
     private static final Duration TRAVEL = Duration.ofSeconds(30);
 
@@ -81,6 +92,40 @@ class ErasureRequestTest {
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("profileId", "p-1"))
                 .post("/v1/erasure-requests").then().statusCode(403);
         as(Roles.PRIVACY_OFFICER).get("/v1/erasure-requests/no-such-request").then().statusCode(404);
+    }
+
+    @Test
+    void aDeadlineIsExtendedOnceWithAReasonAndOverdueRequestsAreListed() throws SQLException {
+        String id = submit();
+        Instant dueAt = Instant.parse(status(id).extract().path("dueAt"));
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/v1/erasure-requests/" + id + "/extension").then()
+                .statusCode(400).body("violations[0].field", equalTo("/reason"));
+        String extended = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("reason", "archives on tape need two more months"))
+                .post("/v1/erasure-requests/" + id + "/extension").then()
+                .statusCode(200)
+                .body("extensionReason", equalTo("archives on tape need two more months"))
+                .extract().path("dueAt");
+        assertEquals(dueAt.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant(), Instant.parse(extended));
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/v1/erasure-requests/" + id + "/extension").then().statusCode(409);
+
+        String late = submit();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE erasure_request SET due_at = now() - interval '1 day' WHERE id = '" + late + "'");
+        }
+        status(late).body("status", equalTo("overdue"));
+        as(Roles.PRIVACY_OFFICER).get("/v1/erasure-requests/overdue").then().statusCode(200)
+                .body("id", hasItem(late))
+                .body("id", not(hasItem(id)));
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("reason", "too late"))
+                .post("/v1/erasure-requests/" + late + "/extension").then().statusCode(409);
+    }
+
+    private static String submit() {
+        return as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("profileId", TestPeople.newProfileId()))
+                .post("/v1/erasure-requests").then().statusCode(202).extract().path("id");
     }
 
     private static void report(String id, String service, String outcome) {

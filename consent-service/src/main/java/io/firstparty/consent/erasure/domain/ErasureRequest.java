@@ -27,4 +27,8 @@ public class ErasureRequest extends PanacheEntityBase {
 
     @Column(name = "due_at")
     public Instant dueAt;
+
+    /** Why the deadline was extended; null while it was not. */
+    @Column(name = "extension_reason")
+    public String extensionReason;
 }

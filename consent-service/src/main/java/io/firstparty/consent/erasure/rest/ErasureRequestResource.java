@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
+
 /** Erasure requests and their per-service completeness report. */
 @Path("/v1/erasure-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +36,20 @@ public class ErasureRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(ErasureRequestBody body) {
         return Response.accepted(requests.submit(body, caller.getPrincipal().getName())).build();
+    }
+
+    /** Requests past their deadline that are not complete. */
+    @GET
+    @Path("/overdue")
+    public List<ErasureStatus> overdue() {
+        return requests.overdue();
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ErasureStatus extend(@PathParam("id") String id, ExtensionRequest body) {
+        return requests.extend(id, body == null ? null : body.reason());
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.identity.IdentifierNormalizer;
 import io.firstparty.contracts.topics.Topics;
 import io.firstparty.kit.identity.IdentifierParameter;
+import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ErasureRequests {
+
+    private static final int MAX_REASON = 1000;
+    private static final int MAX_LISTED = 500;
 
     private final People people;
     private final IdentifierNormalizer normalizer;
@@ -80,6 +84,37 @@ public class ErasureRequests {
         return status(request);
     }
 
+    /**
+     * Art. 12(3): once, within the first month, by two more months, with the reason the person is
+     * told.
+     */
+    @Transactional
+    public ErasureStatus extend(String id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidInputException("/reason", "is required, at most " + MAX_REASON + " characters");
+        }
+        ErasureRequest request = ErasureRequest.findById(id);
+        if (request == null) {
+            throw new ResourceNotFoundException("no erasure request with this id");
+        }
+        if (request.extensionReason != null) {
+            throw new ConflictException("this request's deadline was already extended");
+        }
+        if (Instant.now().isAfter(request.dueAt)) {
+            throw new ConflictException("a deadline can only be extended within the first month");
+        }
+        request.extensionReason = reason;
+        request.dueAt = request.dueAt.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
+        return status(request);
+    }
+
+    /** Requests past their deadline that are not complete, oldest deadline first. */
+    @Transactional
+    public List<ErasureStatus> overdue() {
+        return ErasureRequest.<ErasureRequest>find("dueAt < ?1 order by dueAt", Instant.now()).page(0, MAX_LISTED)
+                .list().stream().map(this::status).filter(status -> !"complete".equals(status.status())).toList();
+    }
+
     /** Keeps a service's latest report on one of our requests; a redelivered report changes nothing. */
     @Transactional
     public void onReport(ErasureCompleted completed) {
@@ -106,17 +141,19 @@ public class ErasureRequests {
                 .map(service -> reports.containsKey(service) ? line(reports.get(service))
                         : new ErasureStatus.ServiceReport(service, "pending", 0, null, null))
                 .toList();
-        return new ErasureStatus(request.id, overall(lines, request.dueAt), request.requestedAt, request.dueAt, lines);
+        return new ErasureStatus(request.id, overall(lines, request.dueAt), request.requestedAt, request.dueAt,
+                request.extensionReason, lines);
     }
 
     private static String overall(List<ErasureStatus.ServiceReport> lines, Instant dueAt) {
-        if (lines.stream().anyMatch(line -> ErasureCompleted.FAILED.equals(line.outcome()))) {
-            return "failed";
-        }
-        if (lines.stream().noneMatch(line -> "pending".equals(line.outcome()))) {
+        boolean failed = lines.stream().anyMatch(line -> ErasureCompleted.FAILED.equals(line.outcome()));
+        if (!failed && lines.stream().noneMatch(line -> "pending".equals(line.outcome()))) {
             return "complete";
         }
-        return Instant.now().isAfter(dueAt) ? "overdue" : "in_progress";
+        if (Instant.now().isAfter(dueAt)) {
+            return "overdue";
+        }
+        return failed ? "failed" : "in_progress";
     }
 
     private static ErasureStatus.ServiceReport line(ErasureReport report) {
