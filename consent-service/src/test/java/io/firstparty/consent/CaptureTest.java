@@ -3,6 +3,8 @@ package io.firstparty.consent;
 import io.firstparty.contracts.events.ConsentEvidence;
 import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.ConsentStatus;
+import io.firstparty.contracts.events.ErasureCompleted;
+import io.firstparty.contracts.events.IdentifierSuppressed;
 import io.firstparty.contracts.events.ObjectionSignalled;
 import io.firstparty.contracts.events.PrivacySignal;
 import io.firstparty.contracts.events.ProfileErased;
@@ -27,6 +29,7 @@ import static io.firstparty.kit.testing.Eventually.within;
 import static io.firstparty.kit.testing.ServiceBasicsTest.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -116,11 +119,22 @@ class CaptureTest {
         TestPeople.resolve(person, List.of(TestPeople.email("erase")), Map.of("email_marketing", true), List.of());
         within(TRAVEL, () -> expect(person, "email_marketing", true, "granted"));
 
-        TestKafka.send(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, person, "dsr-1",
-                List.of(), Instant.now()));
+        String requestId = "dsr-" + person;
+        String erasedHash = TestPeople.email("erased").hash();
+        TestKafka.send(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, person, requestId,
+                List.of(erasedHash), Instant.now()));
         within(TRAVEL, () -> expect(person, "email_marketing", false, "unknown_person"));
         as(Roles.PRIVACY_OFFICER).get("/v1/people/" + person + "/ledger").then().statusCode(404);
         TestKafka.await(Topics.CONSENT_CHANGES, person, changed -> changed == null);
+
+        ErasureCompleted report = TestKafka.await(Topics.ERASURE_REPORTS, requestId,
+                (ErasureCompleted completed) -> "consent-service".equals(completed.service()));
+        assertEquals(ErasureCompleted.ERASED, report.outcome());
+        assertEquals(List.of(person), report.profileIds());
+        assertTrue(report.itemsErased() > 0, "the granted consent's record was erased");
+        IdentifierSuppressed suppressed = TestKafka.await(Topics.IDENTIFIERS_SUPPRESSED, erasedHash,
+                (IdentifierSuppressed suppression) -> requestId.equals(suppression.erasureRequestId()));
+        assertEquals(erasedHash, suppressed.identifierHash());
     }
 
     static void expect(String profileId, String purpose, boolean allowed, String reason) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @ConfigMapping(prefix = "firstparty.consent")
@@ -25,6 +26,27 @@ public interface ConsentConfig {
     Duration publishTimeout();
 
     Expiry expiry();
+
+    Objection objection();
+
+    Erasure erasure();
+
+    interface Erasure {
+
+        /** The services that must report before an erasure request is complete. */
+        @WithDefault("profile-service,segment-service,consent-service")
+        List<String> services();
+    }
+
+    interface Objection {
+
+        /** Key that signs personal objection links; deployments set FIRSTPARTY_OBJECTION_SECRET. */
+        String secret();
+
+        /** How long a personal objection link stays usable. */
+        @WithDefault("P90D")
+        Duration linkValidity();
+    }
 
     interface Expiry {
 

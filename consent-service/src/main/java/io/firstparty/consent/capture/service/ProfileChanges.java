@@ -1,5 +1,6 @@
 package io.firstparty.consent.capture.service;
 
+import io.firstparty.consent.erasure.messaging.ErasureReports;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
 import io.firstparty.consent.ledger.domain.LedgerRecord;
@@ -41,12 +42,15 @@ public class ProfileChanges {
     private final Ledger ledger;
     private final ConsentStates states;
     private final ConsentRecorder recorder;
+    private final ErasureReports erasureReports;
 
-    ProfileChanges(People people, Ledger ledger, ConsentStates states, ConsentRecorder recorder) {
+    ProfileChanges(People people, Ledger ledger, ConsentStates states, ConsentRecorder recorder,
+                   ErasureReports erasureReports) {
         this.people = people;
         this.ledger = ledger;
         this.states = states;
         this.recorder = recorder;
+        this.erasureReports = erasureReports;
     }
 
     @Transactional
@@ -114,6 +118,7 @@ public class ProfileChanges {
             PendingSignal.delete("identifierHash in ?1", erased.identifierHashes());
         }
         states.publishErased(person);
+        erasureReports.erased(erased, chains, records);
         LOG.infof("erasure %s: %d ledger records of %d chains deleted", erased.erasureRequestId(), records, chains.size());
     }
 
