@@ -1,10 +1,5 @@
 package io.firstparty.system.scenario;
 
-import io.firstparty.contracts.events.ErasureCompleted;
-import io.firstparty.contracts.events.ErasureRequested;
-import io.firstparty.contracts.identity.Identifier;
-import io.firstparty.contracts.identity.IdentifierType;
-import io.firstparty.contracts.topics.Topics;
 import io.firstparty.system.platform.Brand;
 import io.firstparty.system.platform.Http;
 import io.firstparty.system.platform.LocalPlatform;
@@ -39,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on her phone, her e-mail for the results, a newsletter sign-up with its consent box on a laptop, a
  * loyalty card at a shop kiosk that a hundred other customers use, a purchase at the till. She
  * becomes one profile and nobody else's; a behavioural segment picks her up and explains why; her
- * withdrawal takes her out of its members and export; her erasure completes in every service.
+ * withdrawal takes her out of its members and export; her erasure request completes in every
+ * service with its completeness report, and a later event with her old e-mail is suppressed.
  * The steps run in order and share what they made.
  */
 @Order(10)
@@ -192,25 +188,36 @@ class BrandJourneyTest {
 
     @Test
     @Order(8)
-    void herErasureCompletesInEveryService() {
-        String request = "dsr-" + run;
-        io.firstparty.system.platform.Topics.publish(platform, Topics.ERASURE_REQUESTS, new ErasureRequested(
-                ErasureRequested.CURRENT_VERSION, request, null, List.of(new Identifier(IdentifierType.EMAIL, email)),
-                Instant.now()));
+    void herErasureRequestCompletesInEveryServiceWithItsReport() {
+        String request = as("privacy").contentType(ContentType.JSON).body(Map.of("identifier", "email:" + email))
+                .post(Service.CONSENT.url() + "/v1/erasure-requests").then().statusCode(202).extract().path("id");
 
-        Set<String> expected = Set.of("profile-service", "segment-service");
-        List<ErasureCompleted> reports = io.firstparty.system.platform.Topics.readUntil(platform, Topics.ERASURE_REPORTS,
-                ErasureCompleted.class, RESOLUTION, read -> read.stream().filter(r -> r.requestId().equals(request))
-                        .map(ErasureCompleted::service).toList().containsAll(expected));
-        List<ErasureCompleted> ours = reports.stream().filter(r -> r.requestId().equals(request)).toList();
-        assertTrue(ours.stream().map(ErasureCompleted::service).toList().containsAll(expected), "reports: " + ours);
-        assertTrue(ours.stream().allMatch(r -> ErasureCompleted.ERASED.equals(r.outcome())), "reports: " + ours);
+        Http.await("the erasure request to complete", RESOLUTION, () -> "complete".equals(erasure(request).getString("status")),
+                platform.service(Service.CONSENT));
+        JsonPath report = erasure(request);
+        assertEquals(Set.of("profile-service", "segment-service", "consent-service"),
+                Set.copyOf(report.getList("services.service")), report.prettify());
+        assertTrue(report.getList("services.outcome").stream().allMatch("erased"::equals), report.prettify());
+        assertTrue(Instant.parse(report.getString("dueAt")).isAfter(Instant.now().plus(Duration.ofDays(27))));
         as("marketer").queryParam("identifier", "email:" + email).get(Service.PROFILE.url() + "/v1/profiles")
                 .then().statusCode(404);
         Http.await("her history to be gone from the segment service", Duration.ofSeconds(30), () -> {
             var answer = as("marketer").get(Service.SEGMENT.url() + "/v1/segments/" + segmentId + "/members/" + profileId);
             return answer.statusCode() == 404 || answer.statusCode() == 200 && !answer.jsonPath().getBoolean("member");
         }, platform.service(Service.SEGMENT));
+    }
+
+    @Test
+    @Order(9)
+    void aLaterEventWithHerOldEmailIsSuppressedAndCounted() {
+        double before = suppressedEvents();
+        Http.await("her old e-mail to be suppressed at the door", RESOLUTION, () -> {
+            brand.collect().body(Map.of("anonymousId", "tablet-" + run, "traits", Map.of("email", email)))
+                    .post("/v1/identify").then().statusCode(200);
+            return suppressedEvents() > before;
+        }, platform.service(Service.INGESTION));
+        as("marketer").queryParam("identifier", "email:" + email).get(Service.PROFILE.url() + "/v1/profiles")
+                .then().statusCode(404);
     }
 
     // --- the brand's other customers ---------------------------------------------------------
@@ -292,6 +299,18 @@ class BrandJourneyTest {
             return found[0] != null;
         }, platform.service(Service.PROFILE));
         return found[0];
+    }
+
+    private static JsonPath erasure(String request) {
+        return as("privacy").get(Service.CONSENT.url() + "/v1/erasure-requests/" + request)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Events ingestion dropped because they identify an erased person, from its Prometheus metrics. */
+    private static double suppressedEvents() {
+        return RestAssured.get(Service.INGESTION.url() + "/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(line -> line.startsWith("firstparty_events_suppressed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static JsonPath explanation() {

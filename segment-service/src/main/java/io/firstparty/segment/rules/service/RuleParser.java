@@ -254,7 +254,7 @@ public final class RuleParser {
     private boolean scalar(JsonNode value, String at) {
         boolean scalar = value.isTextual() && value.textValue().length() <= MAX_TEXT
                 || value.isBoolean()
-                || value.isNumber() && value.decimalValue().abs().compareTo(MAX_NUMBER) <= 0;
+                || decimal(value) != null && decimal(value).abs().compareTo(MAX_NUMBER) <= 0;
         if (!scalar) {
             fail(at, "must be a string of at most " + MAX_TEXT + " characters, a number or a boolean");
         }
@@ -399,21 +399,30 @@ public final class RuleParser {
             String path = at + "/" + escape(field.getKey());
             Comparison comparison = Comparison.ofKey(field.getKey()).orElse(null);
             JsonNode value = field.getValue();
+            BigDecimal number = decimal(value);
             if (comparison == null) {
                 fail(path, "unknown bound; use gte, gt, lte, lt or eq");
-            } else if (!value.isNumber() || whole && !isWhole(value)
-                    || value.decimalValue().compareTo(low) < 0 || value.decimalValue().compareTo(high) > 0) {
+            } else if (number == null || whole && !isWhole(value, number)
+                    || number.compareTo(low) < 0 || number.compareTo(high) > 0) {
                 fail(path, "must be a " + (whole ? "whole " : "") + "number from " + low.toPlainString()
                         + " to " + high.toPlainString());
             } else {
-                bounds.put(comparison, value.decimalValue());
+                bounds.put(comparison, number);
             }
         }
         return violations.size() > before ? null : new Threshold(bounds);
     }
 
-    private static boolean isWhole(JsonNode value) {
-        return value.isIntegralNumber() || value.decimalValue().stripTrailingZeros().scale() <= 0;
+    private static boolean isWhole(JsonNode value, BigDecimal number) {
+        return value.isIntegralNumber() || number.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** A JSON number as a decimal, or null when it is none: {@code 11e1000} reads as an infinite double. */
+    private static BigDecimal decimal(JsonNode value) {
+        if (!value.isNumber() || (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            return null;
+        }
+        return value.decimalValue();
     }
 
     private void unknownFields(JsonNode node, String at, Set<String> allowed) {
