@@ -18,16 +18,8 @@
 # Results: terminal and .firstparty/bench/results-<timestamp>.txt. See benchmarks/README.md.
 set -euo pipefail
 
-FP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export FP_ROOT
-# shellcheck source=platform/lib/common.sh
-. "${FP_ROOT}/platform/lib/common.sh"
-# shellcheck source=platform/lib/postgres.sh
-. "${FP_ROOT}/platform/lib/postgres.sh"
-# shellcheck source=platform/lib/kafka.sh
-. "${FP_ROOT}/platform/lib/kafka.sh"
-# shellcheck source=platform/lib/services.sh
-. "${FP_ROOT}/platform/lib/services.sh"
+# shellcheck source=benchmarks/platform.sh
+. "$(dirname "${BASH_SOURCE[0]}")/platform.sh"
 
 BENCH_HOME="${FP_ROOT}/benchmarks"
 BENCH_STATE="${FP_STATE}/bench"

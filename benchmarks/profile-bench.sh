@@ -13,16 +13,8 @@
 # OIDC tokens and is not measured here. Everything it started is stopped when it ends (trap).
 set -euo pipefail
 
-FP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export FP_ROOT
-# shellcheck source=platform/lib/common.sh
-. "${FP_ROOT}/platform/lib/common.sh"
-# shellcheck source=platform/lib/postgres.sh
-. "${FP_ROOT}/platform/lib/postgres.sh"
-# shellcheck source=platform/lib/kafka.sh
-. "${FP_ROOT}/platform/lib/kafka.sh"
-# shellcheck source=platform/lib/services.sh
-. "${FP_ROOT}/platform/lib/services.sh"
+# shellcheck source=benchmarks/platform.sh
+. "$(dirname "${BASH_SOURCE[0]}")/platform.sh"
 
 STORED="${PROFILE_BENCH_STORED:-200000}"
 EVENTS="${PROFILE_BENCH_EVENTS:-60000}"

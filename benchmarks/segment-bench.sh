@@ -15,16 +15,8 @@
 # Everything it started is stopped when it ends. Results: terminal and .firstparty/bench/segment-<time>.txt.
 set -euo pipefail
 
-FP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export FP_ROOT
-# shellcheck source=platform/lib/common.sh
-. "${FP_ROOT}/platform/lib/common.sh"
-# shellcheck source=platform/lib/postgres.sh
-. "${FP_ROOT}/platform/lib/postgres.sh"
-# shellcheck source=platform/lib/kafka.sh
-. "${FP_ROOT}/platform/lib/kafka.sh"
-# shellcheck source=platform/lib/services.sh
-. "${FP_ROOT}/platform/lib/services.sh"
+# shellcheck source=benchmarks/platform.sh
+. "$(dirname "${BASH_SOURCE[0]}")/platform.sh"
 
 EVENTS="${BENCH_SEGMENT_EVENTS:-1000000}"
 PROFILES="${BENCH_SEGMENT_PROFILES:-100000}"
