@@ -462,10 +462,11 @@ phase_raw() {
   ok "raw producer: $(fmt_int "$RAW_RATE") records/s acknowledged ($(value raw_mib_per_s "${RUN_DIR}/raw.log") MiB/s before compression), errors $(value raw_errors "${RUN_DIR}/raw.log")"
 }
 
-# jfr_start PHASE SECONDS: with --jfr, records the service during the measured part of a phase.
+# jfr_start PHASE SECONDS [PID]: with --jfr, records the service (or the replica PID) during the
+# measured part of a phase.
 jfr_start() {
   [[ -n "$JFR" ]] || return 0
-  jcmd "$SERVICE_PID" JFR.start name="bench-$1" duration="$2s" filename="${RUN_DIR}/$1.jfr" >/dev/null 2>&1 ||
+  jcmd "${3:-$SERVICE_PID}" JFR.start name="bench-$1" duration="$2s" filename="${RUN_DIR}/$1.jfr" >/dev/null 2>&1 ||
     warn "JFR could not be started"
 }
 
@@ -513,6 +514,7 @@ phase_archive() {
   ARCHIVER_PID="$INGESTION_PID"
   ARCHIVER_TICKS0="$(proc_ticks "$ARCHIVER_PID")"
   ARCHIVER_PG0="$(postgres_ticks)"
+  jfr_start archive "$ARCHIVE_SECONDS" "$ARCHIVER_PID"
   run_bounded $((ARCHIVE_SECONDS + 60)) "$log" \
     "${LOADGEN[@]}" lag --bootstrap "localhost:${BENCH_KAFKA_PORT}" --topic "$ACCEPTED_TOPIC" --group ingestion-archive \
     --max-seconds "$ARCHIVE_SECONDS" || { tail -n 20 "$log" >&2; warn "could not read the archiver's lag"; return 0; }
@@ -585,7 +587,7 @@ jfr_summary() {
       printf "On the stack (inclusive), service code and main library entry points:\n"
       for (f in incl) if (f ~ /^io\.firstparty\./ || f ~ /KafkaProducer\.(send|doSend)$/ || f ~ /Sender\.run$/ ||
           f ~ /LZ4.*compress/ || f ~ /ObjectMapper\.(readTree|writeValueAsBytes|writeValueAsString)$/ ||
-          f ~ /PgPreparedStatement\.executeUpdate$/ || f ~ /KafkaConsumer\.poll$/ || f ~ /ContractDeserializer/ ||
+          f ~ /PgPreparedStatement\.execute(Update|Query)$/ || f ~ /CopyIn|copyText|EventArchiver/ || f ~ /KafkaConsumer\.poll$/ || f ~ /ContractDeserializer/ ||
           f ~ /resteasy.*RestInitialHandler\.handle$/ || f ~ /VertxHttpRecorder.*handle$/ || f ~ /JsonNode\.toString$/)
         printf "%6d %5.1f%%  %s\n", incl[f], 100 * incl[f] / samples, f | "sort -rn | head -n 30"
       close("sort -rn | head -n 30")
@@ -682,9 +684,9 @@ report() {
     if ((BUSY_WARNINGS > 0)); then
       printf '\nWARNING: other processes were busy during %s phase(s) (see "anything else" above): run again on a quiet machine.\n' "$BUSY_WARNINGS"
     fi
-    for jfr_phase in batch track; do
+    for jfr_phase in batch track archive; do
       [[ -n "$JFR" && -f "${RUN_DIR}/${jfr_phase}.jfr" ]] || continue
-      printf '\nJFR of the service during the measured %s phase: %s\n' "$jfr_phase" "${RUN_DIR#"${FP_ROOT}"/}/${jfr_phase}.jfr"
+      printf '\nJFR of the %s during the measured %s phase: %s\n' "$([[ $jfr_phase == archive ]] && echo "archiver replica" || echo service)" "$jfr_phase" "${RUN_DIR#"${FP_ROOT}"/}/${jfr_phase}.jfr"
       jfr_summary "${RUN_DIR}/${jfr_phase}.jfr"
     done
     printf '\nLogs and raw output: %s\n' "${RUN_DIR#"${FP_ROOT}"/}"

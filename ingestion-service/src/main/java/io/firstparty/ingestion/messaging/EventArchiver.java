@@ -18,8 +18,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +44,7 @@ public class EventArchiver {
     /** Offsets are committed only after this returns, so a crash in between redelivers the batch; the store skips it. */
     @Incoming("events-archive")
     @Blocking
-    void archive(ConsumerRecords<String, byte[]> records) throws SQLException {
+    void archive(ConsumerRecords<String, byte[]> records) throws Exception {
         List<ArchivedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() != null) {
@@ -54,7 +52,8 @@ public class EventArchiver {
             }
         }
         if (!events.isEmpty()) {
-            archive.store(Topics.EVENTS_ACCEPTED, events).values().forEach(duplicates::increment);
+            DatabaseOutages.retrying("archive",
+                    () -> archive.store(Topics.EVENTS_ACCEPTED, events).values().forEach(duplicates::increment));
         }
     }
 
@@ -82,7 +81,7 @@ public class EventArchiver {
                 }
             }
             return new ArchivedEvent(UUID.fromString(sourceId), messageId, type, Timestamps.parse(timestamp),
-                    Timestamps.parse(receivedAt), new String(record, StandardCharsets.UTF_8), partition, offset);
+                    Timestamps.parse(receivedAt), record, partition, offset);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("an accepted event lacks the archive's columns", e);
         }

@@ -2,12 +2,11 @@ package io.firstparty.ingestion.messaging;
 
 import io.firstparty.contracts.events.EventRejected;
 import io.firstparty.ingestion.repository.FailedEventRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,11 +22,14 @@ public class FailedEventArchiver {
 
     @Incoming("failed-events")
     @Blocking
-    @Transactional
-    void store(List<EventRejected> rejected) throws SQLException {
+    void store(List<EventRejected> rejected) throws Exception {
         List<EventRejected> present = rejected.stream().filter(Objects::nonNull).toList();
         if (!present.isEmpty()) {
-            failures.store(present);
+            DatabaseOutages.retrying("failed-event store",
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        failures.store(present);
+                        return null;
+                    }));
         }
     }
 }

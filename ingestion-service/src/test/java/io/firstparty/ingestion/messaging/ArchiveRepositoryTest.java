@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,14 +55,15 @@ class ArchiveRepositoryTest {
         assertEquals(1, archive.stats(source).duplicates());
     }
 
-    /** COPY's text format escapes tabs, new lines and backslashes; a message id or event may hold any of them. */
+    /** Binary COPY takes every byte as sent: tabs, new lines, backslashes, escapes and non-ASCII text. */
     @Test
-    void textThatCopyMustEscapeIsStoredAsSent() throws Exception {
+    void anyTextAndTimeIsStoredAsSent() throws Exception {
         UUID source = UUID.randomUUID();
-        String messageId = "tab\there, back\\slash, new\nline";
-        String json = "{\"messageId\":\"x\",\"properties\":{\"path\":\"C:\\\\temp\\\\\",\"quote\":\"\\\"\\t\"}}";
+        String messageId = "tab\there, back\\slash, new\nline, é→✓";
+        String json = "{\"messageId\":\"x\",\"properties\":{\"path\":\"C:\\\\temp\\\\\",\"quote\":\"\\\"\\t\",\"city\":\"Besançon\"}}";
         archive.store("archive-test-" + UUID.randomUUID(), List.of(new ArchivedEvent(source, messageId, "track",
-                Instant.parse("2026-03-01T10:15:30.123456Z"), Instant.parse("2026-03-01T10:15:31Z"), json, 0, 0)));
+                Instant.parse("1999-12-31T23:59:59.999999Z"), Instant.parse("2026-03-01T10:15:31Z"),
+                json.getBytes(StandardCharsets.UTF_8), 0, 0)));
 
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
@@ -71,7 +73,7 @@ class ArchiveRepositoryTest {
                 row.next();
                 assertEquals(messageId, row.getString(1));
                 assertEquals(JSON.readTree(json), JSON.readTree(row.getString(2)));
-                assertEquals(Instant.parse("2026-03-01T10:15:30.123456Z"), row.getTimestamp(3).toInstant());
+                assertEquals(Instant.parse("1999-12-31T23:59:59.999999Z"), row.getTimestamp(3).toInstant());
             }
         }
     }
@@ -79,6 +81,6 @@ class ArchiveRepositoryTest {
     private static ArchivedEvent event(UUID source, String messageId, int partition, long offset) {
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         return new ArchivedEvent(source, messageId, "track", now, now,
-                "{\"messageId\":\"" + messageId + "\",\"type\":\"track\"}", partition, offset);
+                ("{\"messageId\":\"" + messageId + "\",\"type\":\"track\"}").getBytes(StandardCharsets.UTF_8), partition, offset);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,8 +38,14 @@ class EventArchiverTest {
 
         ArchivedEvent archived = EventArchiver.read(record, 3, 42);
 
-        assertEquals(new ArchivedEvent(source, "m-1", "track", happened, received,
-                new String(record, StandardCharsets.UTF_8), 3, 42), archived);
+        assertEquals(source, archived.sourceId());
+        assertEquals("m-1", archived.messageId());
+        assertEquals("track", archived.type());
+        assertEquals(happened, archived.happenedAt());
+        assertEquals(received, archived.receivedAt());
+        assertArrayEquals(record, archived.json(), "the record is kept as the bytes it was published as");
+        assertEquals(3, archived.partition());
+        assertEquals(42, archived.offset());
     }
 
     @Test

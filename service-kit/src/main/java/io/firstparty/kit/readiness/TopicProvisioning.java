@@ -2,6 +2,7 @@ package io.firstparty.kit.readiness;
 
 import io.firstparty.contracts.topics.TopicSpec;
 import io.firstparty.contracts.topics.Topics;
+import io.firstparty.kit.messaging.AdminSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,12 +33,7 @@ public class TopicProvisioning implements StartupTask {
      *              protocol, SASL and TLS settings a production broker needs), as its consumers get them
      */
     TopicProvisioning(@Identifier("default-kafka-broker") Map<String, Object> kafka, TopicsConfig config) {
-        this.brokerSettings = new HashMap<>();
-        kafka.forEach((name, value) -> {
-            if (AdminClientConfig.configNames().contains(name)) {
-                brokerSettings.put(name, value);
-            }
-        });
+        this.brokerSettings = AdminSettings.of(kafka);
         this.config = config;
     }
 
