@@ -37,6 +37,14 @@ public interface SegmentConfig {
     @WithDefault("200ms")
     Duration publishInterval();
 
+    /**
+     * Longest an export waits for the local consent replica to apply every decision the consent
+     * service had published when the export began; past it, the export is refused (503), never
+     * served from older consent.
+     */
+    @WithDefault("3s")
+    Duration consentCatchUp();
+
     /** How often sliding windows are checked for events that aged out. */
     @WithDefault("60s")
     Duration expiryInterval();

@@ -12,6 +12,7 @@ import io.firstparty.segment.audience.domain.ProfileSegment;
 import io.firstparty.segment.audience.repository.AudienceRepository;
 import io.firstparty.segment.config.SegmentConfig;
 import io.firstparty.segment.consent.repository.ConsentRepository;
+import io.firstparty.segment.consent.service.ConsentFreshness;
 import io.firstparty.segment.membership.domain.DailySize;
 import io.firstparty.segment.membership.domain.Member;
 import io.firstparty.segment.membership.domain.MembersPage;
@@ -55,14 +56,16 @@ public class AudienceService {
     private final MembershipRepository membership;
     private final AudienceRepository audience;
     private final ConsentRepository consent;
+    private final ConsentFreshness consentFreshness;
     private final SegmentConfig config;
 
     AudienceService(SegmentService segments, MembershipRepository membership, AudienceRepository audience,
-                    ConsentRepository consent, SegmentConfig config) {
+                    ConsentRepository consent, ConsentFreshness consentFreshness, SegmentConfig config) {
         this.segments = segments;
         this.membership = membership;
         this.audience = audience;
         this.consent = consent;
+        this.consentFreshness = consentFreshness;
         this.config = config;
     }
 
@@ -119,6 +122,8 @@ public class AudienceService {
                 () -> new InvalidInputException("format", "must be csv or ndjson"));
         List<String> traits = traits(traitList);
         Segment segment = segments.listable(segmentId);
+        // Every withdrawal acknowledged before this point is applied before anyone is counted or written.
+        consentFreshness.awaitCurrent();
         long size = membership.countAllowed(segmentId, segment.purpose);
         if (size < config.minExportSize()) {
             throw new ConflictException("the segment lists " + size + " people; an export needs at least "

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Keeps the local copy of the consent topics. Both are compacted and hold whole states, so
@@ -35,14 +37,18 @@ public class ConsentReplica {
         replaceStates(records);
     }
 
+    /** The states, and how far each partition is applied (which exports wait for), in one transaction. */
     @Transactional
     void replaceStates(ConsumerRecords<String, ConsentStateChanged> records) throws SQLException {
+        Map<Integer, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<String, ConsentStateChanged> record : records) {
             String profileId = record.value() != null ? record.value().profileId() : record.key();
             if (profileId != null) {
                 consent.replaceState(profileId, record.value());
             }
+            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
         }
+        consent.advance(nextOffsets);
     }
 
     @Incoming("consent-purposes")

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -71,6 +72,25 @@ public class ConsentRepository {
                     .param(value.statusSince(), "timestamptz").append(", ").param(value.expiresAt(), "timestamptz")
                     .append(", ").param(value.evidenceId()).append(")"));
         }
+    }
+
+    /** Records that the replica has applied each partition up to (excluding) the given offset. */
+    public void advance(Map<Integer, Long> nextOffsets) throws SQLException {
+        for (Map.Entry<Integer, Long> partition : nextOffsets.entrySet()) {
+            execute(new Sql().append("INSERT INTO consent_replica_position (topic_partition, next_offset) VALUES (")
+                    .param(partition.getKey()).append(", ").param(partition.getValue())
+                    .append(") ON CONFLICT (topic_partition) DO UPDATE SET next_offset =")
+                    .append(" GREATEST(consent_replica_position.next_offset, excluded.next_offset)"));
+        }
+    }
+
+    /** How far the replica has applied each partition it has seen. */
+    public Map<Integer, Long> positions() throws SQLException {
+        Map<Integer, Long> positions = new HashMap<>();
+        new Sql().append("SELECT topic_partition, next_offset FROM consent_replica_position")
+                .list(dataSource, row -> Map.entry(row.getInt(1), row.getLong(2)))
+                .forEach(position -> positions.put(position.getKey(), position.getValue()));
+        return positions;
     }
 
     public ConsentVerdict verdict(String profileId, String purpose) throws SQLException {
