@@ -99,6 +99,12 @@ SQL
   ok "${PEOPLE} people seeded with $(psql -X -tA -h "$FP_PG_HOST" -U "$FP_PG_ROLE" -d "$BENCH_DB" -c 'SELECT count(*) FROM consent_state') decisions"
 }
 
+# gc_pauses: the service's GC collections so far (young and full), "count seconds".
+gc_pauses() {
+  jstat -gc "$(component_pid "$SERVICE")" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d %.3f", $col["YGC"] + $col["FGC"], $col["YGCT"] + $col["FGCT"] }'
+}
+
 value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
 verdict() { LC_ALL=C awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "PASS" : "MISS" }'; }
 
@@ -129,8 +135,11 @@ main() {
 
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   step "1. check: ${CHECK_RATE} requests/s, ${CHECK_WARMUP} s warm-up, ${CHECK_SECONDS} s measured"
-  "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_WARMUP" "$PEOPLE" >"${RUN_DIR}/check-warmup.log"
-  "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_SECONDS" "$PEOPLE" >"${RUN_DIR}/check.log"
+  local gc_before gc_after
+  gc_before="$(gc_pauses)"
+  "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_WARMUP" "$CHECK_SECONDS" "$PEOPLE" \
+    >"${RUN_DIR}/check.log"
+  gc_after="$(gc_pauses)"
   step "2. batch: ${BATCH_SIZE} people a request, ${BATCH_ROUNDS} requests (3 warm-up)"
   "${LOAD[@]}" batch "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$BATCH_SIZE" 3 "$PEOPLE" >"${RUN_DIR}/batch-warmup.log"
   "${LOAD[@]}" batch "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$BATCH_SIZE" "$BATCH_ROUNDS" "$PEOPLE" >"${RUN_DIR}/batch.log"
@@ -143,13 +152,15 @@ main() {
       "$(git -C "$FP_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
     printf 'load average before the phases: %s (other processes share the CPUs; figures under load are not comparable)\n' "$LOAD_BEFORE"
     printf '%s people; %s decisions\n' "$PEOPLE" "$(psql -X -tA -h "$FP_PG_HOST" -U "$FP_PG_ROLE" -d "$BENCH_DB" -c 'SELECT count(*) FROM consent_state')"
-    printf '1 check   %s requests at %s/s (achieved %s/s), failures %s: p50 %s ms, p99 %s ms, max %s ms   target p99 <= %s ms  %s\n' \
+    printf '1 check   %s requests at %s/s (achieved %s/s), failures %s: p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms   target p99 <= %s ms  %s\n' \
       "$(value requests "${RUN_DIR}/check.log")" "$CHECK_RATE" "$(value rate "${RUN_DIR}/check.log")" \
-      "$(value failures "${RUN_DIR}/check.log")" "$(value p50_ms "${RUN_DIR}/check.log")" "$p99" \
+      "$(value failures "${RUN_DIR}/check.log")" "$(value p50_ms "${RUN_DIR}/check.log")" "$p99" "$(value p999_ms "${RUN_DIR}/check.log")" \
       "$(value max_ms "${RUN_DIR}/check.log")" "$TARGET_CHECK_P99_MS" "$(verdict "$p99" "$TARGET_CHECK_P99_MS")"
     printf '2 batch   %s ids a request, %s requests, failures %s, allowed %s: median %s ms, max %s ms   target < %s ms  %s\n' \
       "$BATCH_SIZE" "$BATCH_ROUNDS" "$(value failures "${RUN_DIR}/batch.log")" "$(value allowed "${RUN_DIR}/batch.log")" \
       "$(value median_ms "${RUN_DIR}/batch.log")" "$batch_max" "$TARGET_BATCH_MS" "$(verdict "$batch_max" "$TARGET_BATCH_MS")"
+    printf '  service GC during warm-up and check: %s collections, %s s of pauses\n' \
+      "$((${gc_after% *} - ${gc_before% *}))" "$(LC_ALL=C awk -v a="${gc_after#* }" -v b="${gc_before#* }" 'BEGIN { printf "%.3f", a - b }')"
   } | tee "${RUN_DIR}/results.txt"
 }
 

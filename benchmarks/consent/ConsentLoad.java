@@ -1,9 +1,12 @@
 // Load generator of the consent benchmark (benchmarks/consent-bench.sh), run as a single source
 // file: java ConsentLoad.java <mode> ...
 //
-//   check URL TOKEN RATE SECONDS PEOPLE   POST /v1/consents/check at a fixed rate (open loop): each
+//   check URL TOKEN RATE WARMUP SECONDS PEOPLE
+//                                         POST /v1/consents/check at a fixed rate (open loop): each
 //                                         request is due at its slot, and its latency counts from
-//                                         that slot, so a stalled service cannot hide its queue
+//                                         that slot, so a stalled service cannot hide its queue.
+//                                         WARMUP seconds first, in the same process, so that the
+//                                         client's own start (JIT, connections) is not measured
 //   batch URL TOKEN SIZE ROUNDS PEOPLE    POST /v1/consents/check/batch with SIZE profile ids, ROUNDS
 //                                         times one after the other: time of each answer
 //
@@ -30,15 +33,23 @@ public class ConsentLoad {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         switch (args[0]) {
-            case "check" -> check(client, args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]));
+            case "check" -> {
+                int rate = Integer.parseInt(args[3]);
+                int people = Integer.parseInt(args[6]);
+                check(client, args[1], args[2], rate, Integer.parseInt(args[4]), people);
+                report(check(client, args[1], args[2], rate, Integer.parseInt(args[5]), people));
+            }
             case "batch" -> batch(client, args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("mode must be check or batch");
         }
     }
 
-    private static void check(HttpClient client, String url, String token, int rate, int seconds, int people)
+    /** Latencies of one schedule, and how many requests failed. */
+    private record Run(long[] latencies, int failures, double seconds) {
+    }
+
+    private static Run check(HttpClient client, String url, String token, int rate, int seconds, int people)
             throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
@@ -77,11 +88,18 @@ public class ConsentLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Run(latencies, failures.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void report(Run run) {
+        long[] latencies = run.latencies().clone();
+        int total = latencies.length;
         Arrays.sort(latencies);
-        System.out.printf("RESULT requests=%d%nRESULT failures=%d%nRESULT rate=%.0f%n", total, failures.get(), total / elapsed);
-        System.out.printf("RESULT p50_ms=%.2f%nRESULT p99_ms=%.2f%nRESULT max_ms=%.2f%n", percentile(latencies, 0.50),
-                percentile(latencies, 0.99), latencies[total - 1] / 1e6);
+        System.out.printf("RESULT requests=%d%nRESULT failures=%d%nRESULT rate=%.0f%n", total, run.failures(),
+                total / run.seconds());
+        System.out.printf("RESULT p50_ms=%.2f%nRESULT p99_ms=%.2f%nRESULT p999_ms=%.2f%nRESULT max_ms=%.2f%n",
+                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 0.999),
+                latencies[total - 1] / 1e6);
     }
 
     private static void batch(HttpClient client, String url, String token, int size, int rounds, int people)
