@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The archive's store, as Kafka drives it: batches copied in, client retries counted once as
@@ -59,28 +62,45 @@ class ArchiveRepositoryTest {
     @Test
     void anyTextAndTimeIsStoredAsSent() throws Exception {
         UUID source = UUID.randomUUID();
-        String messageId = "tab\there, back\\slash, new\nline, é→✓";
-        String json = "{\"messageId\":\"x\",\"properties\":{\"path\":\"C:\\\\temp\\\\\",\"quote\":\"\\\"\\t\",\"city\":\"Besançon\"}}";
-        archive.store("archive-test-" + UUID.randomUUID(), List.of(new ArchivedEvent(source, messageId, "track",
-                Instant.parse("1999-12-31T23:59:59.999999Z"), Instant.parse("2026-03-01T10:15:31Z"),
-                json.getBytes(StandardCharsets.UTF_8), 0, 0)));
+        String messageId = "tab\\there, back\\\\slash, new\\nline, é→✓";
+        String json = "{\"sourceId\":\"" + source + "\",\"messageId\":\"" + messageId + "\",\"type\":\"track\","
+                + "\"timestamp\":\"1999-12-31T23:59:59.999999Z\",\"receivedAt\":\"2026-03-01T10:15:31Z\","
+                + "\"properties\":{\"path\":\"C:\\\\temp\\\\\",\"quote\":\"\\\"\\t\",\"city\":\"Besançon\"}}";
+        archive.store("archive-test-" + UUID.randomUUID(), List.of(new ArchivedEvent(json.getBytes(StandardCharsets.UTF_8), 0, 0)));
 
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT message_id, event::text, happened_at FROM archived_event WHERE source_id = ?")) {
+                     "SELECT message_id, type, event::text, happened_at, received_at FROM archived_event WHERE source_id = ?")) {
             query.setObject(1, source);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                assertEquals(messageId, row.getString(1));
-                assertEquals(JSON.readTree(json), JSON.readTree(row.getString(2)));
-                assertEquals(Instant.parse("1999-12-31T23:59:59.999999Z"), row.getTimestamp(3).toInstant());
+                assertEquals("tab\there, back\\slash, new\nline, é→✓", row.getString(1));
+                assertEquals("track", row.getString(2));
+                assertEquals(JSON.readTree(json), JSON.readTree(row.getString(3)));
+                assertEquals(Instant.parse("1999-12-31T23:59:59.999999Z"), row.getTimestamp(4).toInstant());
+                assertEquals(Instant.parse("2026-03-01T10:15:31Z"), row.getTimestamp(5).toInstant());
             }
         }
     }
 
+    /** A record without a column the archive is keyed by stops its whole batch, by the rule it breaks. */
+    @Test
+    void aRecordWithoutTheColumnsIsRefusedWithItsBatch() throws Exception {
+        UUID source = UUID.randomUUID();
+        String topic = "archive-test-" + UUID.randomUUID();
+        ArchivedEvent lacking = new ArchivedEvent(("{\"sourceId\":\"" + source + "\",\"type\":\"track\"}")
+                .getBytes(StandardCharsets.UTF_8), 0, 1);
+
+        SQLException refused = assertThrows(SQLException.class,
+                () -> archive.store(topic, List.of(event(source, "m-1", 0, 0), lacking)));
+        assertEquals("23502", refused.getSQLState(), "a NOT NULL rule: " + refused.getMessage());
+        assertFalse(DatabaseOutages.isOutage(refused), "not retried as an outage");
+        assertEquals(0, archive.stats(source).stored());
+    }
+
     private static ArchivedEvent event(UUID source, String messageId, int partition, long offset) {
-        Instant now = Instant.parse("2026-03-01T10:00:00Z");
-        return new ArchivedEvent(source, messageId, "track", now, now,
-                ("{\"messageId\":\"" + messageId + "\",\"type\":\"track\"}").getBytes(StandardCharsets.UTF_8), partition, offset);
+        String json = "{\"sourceId\":\"" + source + "\",\"messageId\":\"" + messageId + "\",\"type\":\"track\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\",\"receivedAt\":\"2026-03-01T10:00:01Z\"}";
+        return new ArchivedEvent(json.getBytes(StandardCharsets.UTF_8), partition, offset);
     }
 }
