@@ -70,7 +70,7 @@ class ContractRoundTripTest {
                 Arguments.of(Topics.EVENTS_ACCEPTED, new EventAccepted(EventAccepted.CURRENT_VERSION, "m-4", "src-1",
                         EventType.IDENTIFY, null, "a-9", null, null, null, null, null, null, null, null, Map.of(),
                         List.of(EMAIL), AT, AT, AT, List.of(new ConsentEvidence("email_marketing", true, "3",
-                        "9f2c", "web_form")))),
+                        "9f2c", "web_form")), "Maison Lumière")),
                 Arguments.of(Topics.IDENTITIES_RESOLVED, new IdentityResolved(IdentityResolved.CURRENT_VERSION, "p-1", "m-1",
                         List.of(EMAIL, new Identifier(IdentifierType.PHONE, "+33612345678")), AT,
                         new EventAccepted(EventAccepted.CURRENT_VERSION, "m-1", "src-1", EventType.TRACK, "u-1", null,
@@ -151,6 +151,37 @@ class ContractRoundTripTest {
         assertEquals("Order Completed", read.event().event());
         assertEquals("skin-type", read.event().properties().get("quiz").asText());
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"schemaVersion\":2"));
+    }
+
+    @Test
+    void anAcceptedEventCarriesItsSourcesBrand() {
+        EventAccepted branded = new EventAccepted(EventAccepted.CURRENT_VERSION, "m-5", "src-1", EventType.IDENTIFY,
+                "u-1", null, null, null, null, null, null, null, null, null, Map.of(), List.of(EMAIL), AT, AT, AT)
+                .withBrand("Maison Lumière");
+
+        byte[] bytes = serializer.serialize(Topics.EVENTS_ACCEPTED, branded);
+        EventAccepted read = (EventAccepted) deserializer.deserialize(Topics.EVENTS_ACCEPTED, bytes);
+
+        assertEquals("Maison Lumière", read.brand());
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"brand\":\"Maison Lumière\""));
+        assertEquals("Maison Lumière", branded.withConsentEvidence(List.of()).brand(), "evidence keeps the brand");
+    }
+
+    @Test
+    void anAcceptedEventPublishedBeforeBrandsStillReads() {
+        String older = "{\"schemaVersion\":1,\"messageId\":\"m-6\",\"sourceId\":\"src-1\",\"type\":\"identify\","
+                + "\"userId\":\"u-1\",\"identifiers\":[{\"type\":\"email\",\"value\":\"ada@example.com\"}],"
+                + "\"timestamp\":\"2026-03-01T10:15:30.123Z\",\"sentAt\":\"2026-03-01T10:15:30.123Z\","
+                + "\"receivedAt\":\"2026-03-01T10:15:30.123Z\"}";
+
+        EventAccepted read = (EventAccepted) deserializer.deserialize(Topics.EVENTS_ACCEPTED, older.getBytes(StandardCharsets.UTF_8));
+
+        assertNull(read.brand());
+        assertEquals(List.of(EMAIL), read.identifiers());
+        assertEquals(List.of(), read.consentEvidence());
+        assertEquals(read, new EventAccepted(1, "m-6", "src-1", EventType.IDENTIFY, "u-1", null, null, null, null, null,
+                null, null, null, null, Map.of(), List.of(EMAIL), AT, AT, AT, List.of()),
+                "the constructors of before brands still build the same record");
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.firstparty.contracts.events.ConsentEvidence;
-import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.Violation;
 import io.firstparty.ingestion.domain.ConsentText;
@@ -93,14 +92,7 @@ final class FormMessage {
             return new Validated.Invalid(validated.messageId(), call, all, message.toString());
         }
         return validated instanceof Validated.Valid valid && !consentEvidence.isEmpty()
-                ? new Validated.Valid(withEvidence(valid.event(), consentEvidence)) : validated;
-    }
-
-    private static EventAccepted withEvidence(EventAccepted e, List<ConsentEvidence> evidence) {
-        return new EventAccepted(e.schemaVersion(), e.messageId(), e.sourceId(), e.type(), e.userId(), e.anonymousId(),
-                e.event(), e.name(), e.groupId(), e.previousId(), e.properties(), e.traits(), e.context(),
-                e.integrations(), e.consentPreferences(), e.identifiers(), e.timestamp(), e.sentAt(), e.receivedAt(),
-                evidence);
+                ? new Validated.Valid(valid.event().withConsentEvidence(consentEvidence)) : validated;
     }
 
     private void map(Form form, JsonNode submitted) {

@@ -120,7 +120,7 @@ public class MessageValidator {
         Instant happened = correctedTimestamp(timestamp != null ? timestamp : originalTimestamp, clientSentAt, receivedAt);
         return new Validated.Valid(new EventAccepted(EventAccepted.CURRENT_VERSION, messageId, source.id().toString(),
                 callType, userId, anonymousId, event, name, groupId, previousId, properties, traits, context,
-                integrations, consent, identifiers, happened, clientSentAt, receivedAt));
+                integrations, consent, identifiers, happened, clientSentAt, receivedAt, List.of(), source.brand()));
     }
 
     /**

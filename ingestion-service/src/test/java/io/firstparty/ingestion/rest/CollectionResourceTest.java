@@ -80,6 +80,7 @@ class CollectionResourceTest {
         String stored = archived(source, messageId, "event::text");
         assertTrue(stored.replace(" ", "").contains("\"value\":\"ada@example.com\""), stored);
         assertTrue(stored.replace(" ", "").contains("\"value\":\"+33612345678\""), stored);
+        assertTrue(stored.replace(" ", "").contains("\"brand\":\"MaisonTest\""), "the source's brand travels with the event: " + stored);
     }
 
     @Test

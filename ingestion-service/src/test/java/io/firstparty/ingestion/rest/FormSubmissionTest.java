@@ -65,6 +65,7 @@ class FormSubmissionTest {
 
         JsonNode event = onlyStoredEvent(source);
         assertEquals("identify", event.path("type").asText());
+        assertEquals("Maison Test", event.path("brand").asText(), "the form's source's brand travels with the event");
         assertTrue(identifiers(event).contains("email:ada@example.com"), event.toString());
         assertTrue(event.path("consentPreferences").path("marketing").asBoolean(), event.toString());
         JsonNode evidence = event.path("consentEvidence").path(0);

@@ -193,4 +193,49 @@ class ResolutionRulesTest {
         as(Roles.ADMIN).get("/v1/merge-rules").then()
                 .body("find { it.identifierType == 'email' }.blockedValues", not(hasItem(email)));
     }
+
+    @Test
+    void aProfileHoldsNoMoreAnonymousIdsThanItsRuleAllows() {
+        Map<String, Object> rule = as(Roles.ADMIN).get("/v1/merge-rules").then().statusCode(200)
+                .extract().path("find { it.identifierType == 'anonymous_id' }");
+        Map<String, Object> limited = new java.util.HashMap<>(rule);
+        limited.remove("identifierType");
+        limited.remove("updatedAt");
+        Map<String, Object> restored = new java.util.HashMap<>(limited);
+        limited.put("maxPerProfile", 2);
+        as(Roles.ADMIN).contentType("application/json").body(limited).put("/v1/merge-rules/anonymous_id").then().statusCode(200);
+        try {
+            UUID profile = null;
+            for (String device : List.of("d1-", "d2-", "d3-")) {
+                EventAccepted visit = identify(device + run, "anon-limit-" + run, Map.of());
+                send(visit);
+                UUID landed = awaitResolved(dataSource, visit);
+                assertEquals(profile == null ? landed : profile, landed, "the user id's events left its profile");
+                profile = landed;
+            }
+            as(Roles.MARKETER).get("/v1/profiles/" + profile).then().statusCode(200)
+                    .body("identifiers.value", hasItems("d1-" + run, "d2-" + run))
+                    .body("identifiers.value", not(hasItem("d3-" + run)));
+        } finally {
+            as(Roles.ADMIN).contentType("application/json").body(restored).put("/v1/merge-rules/anonymous_id").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aKioskSeenWithManyDifferentPeopleStopsLinking() {
+        String kiosk = "kiosk-many-" + run;
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            EventAccepted visit = identify(kiosk, null, traits("email", "visitor" + i + "." + run + "@example.com"));
+            send(visit);
+            people.add(awaitResolved(dataSource, visit));
+        }
+        assertEquals(6, new java.util.HashSet<>(people).size(), "a kiosk fused two of its visitors");
+        as(Roles.ADMIN).get("/v1/identity-graph/shared-identifiers").then().statusCode(200).body("value", hasItem(kiosk));
+        as(Roles.MARKETER).get("/v1/profiles/" + people.get(0)).then().statusCode(200)
+                .body("identifiers.value", not(hasItem(kiosk)));
+        EventAccepted later = identify(kiosk, null, traits("email", "visitor0." + run + "@example.com"));
+        send(later);
+        assertEquals(people.get(0), awaitResolved(dataSource, later), "a shared kiosk decided where an e-mail lands");
+    }
 }

@@ -79,6 +79,7 @@ public class MergeResource {
     @Path("/identifier-removals")
     @Consumes(MediaType.APPLICATION_JSON)
     public void removeIdentifier(@Valid @NotNull IdentifierRemoval body) {
-        merges.removeIdentifier(IdentifierParameter.parse("/identifier", body.identifier(), normalizer), body.reason());
+        merges.removeIdentifier(IdentifierParameter.parse("/identifier", body.identifier(), normalizer), body.brand(),
+                body.reason());
     }
 }

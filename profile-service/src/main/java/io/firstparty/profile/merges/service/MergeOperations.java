@@ -137,13 +137,13 @@ public class MergeOperations {
      * carrying it no longer reach the profile. Past events stay where they are.
      */
     @Transactional
-    public void removeIdentifier(Identifier identifier, String reason) {
-        LinkedIdentifier linked = LinkedIdentifier.find(identifier);
-        if (linked == null || !BatchGraph.LINKED.equals(linked.status)) {
+    public void removeIdentifier(Identifier identifier, String brand, String reason) {
+        LinkedIdentifier linked = lookup.locate(identifier, brand, null);
+        if (!BatchGraph.LINKED.equals(linked.status)) {
             throw new ResourceNotFoundException("no profile is linked by this identifier");
         }
         UUID profile = lock(linked.profileId).id;
-        UUID own = ProfileEntity.create().id;
+        UUID own = ProfileEntity.create(linked.space).id;
         linked.profileId = own;
         linked.originProfileId = own;
         linked.status = BatchGraph.REMOVED;

@@ -82,10 +82,12 @@ public class ErasureService {
                 // Not a profile held here: the identifiers may still find one.
             }
         }
+        // An identifier is the person's in every identity space: each brand's profile of it is erased.
         for (Identifier identifier : request.identifiers()) {
-            LinkedIdentifier linked = LinkedIdentifier.find(identifier);
-            if (linked != null && BatchGraph.LINKED.equals(linked.status)) {
-                roots.add(lookup.survivor(linked.profileId).id);
+            for (LinkedIdentifier linked : LinkedIdentifier.inEverySpace(identifier)) {
+                if (BatchGraph.LINKED.equals(linked.status)) {
+                    roots.add(lookup.survivor(linked.profileId).id);
+                }
             }
         }
         return roots;

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A unified person: every identifier linked to them, the winning value of each trait with its
- * provenance, and the traits computed from their events.
+ * A unified person within one identity space: every identifier linked to them, the winning value
+ * of each trait with its provenance, and the traits computed from their events.
+ *
+ * @param space the identity space ({@code brand:<brand>}, {@code shared:<name>} or {@code default})
  */
-public record Profile(UUID id, List<Identifier> identifiers, Map<String, Trait> traits, ComputedTraits computed,
+public record Profile(UUID id, String space, List<Identifier> identifiers, Map<String, Trait> traits, ComputedTraits computed,
                       Instant createdAt, Instant updatedAt) {
 }

@@ -20,15 +20,19 @@ public class ProfileEntity extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /** The identity space whose identifiers link to this profile. */
+    public String space;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static ProfileEntity create() {
+    public static ProfileEntity create(String space) {
         ProfileEntity profile = new ProfileEntity();
         profile.id = UUID.randomUUID();
+        profile.space = space;
         profile.createdAt = Instant.now();
         profile.updatedAt = profile.createdAt;
         profile.persist();

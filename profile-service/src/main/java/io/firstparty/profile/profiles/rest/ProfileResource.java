@@ -43,10 +43,15 @@ public class ProfileResource {
         this.normalizer = normalizer;
     }
 
-    /** Finds the profile an identifier belongs to, normalised as at ingestion. */
+    /**
+     * Finds the profile an identifier belongs to, normalised as at ingestion, in the identity space of
+     * {@code brand} (or the {@code space} named). Without either, the identifier must be known in one
+     * space only; otherwise the answer is 400 naming {@code brand} and listing the spaces that know it.
+     */
     @GET
-    public Profile byIdentifier(@QueryParam("identifier") String identifier) throws SQLException {
-        return lookup.byIdentifier(IdentifierParameter.parse("identifier", identifier, normalizer));
+    public Profile byIdentifier(@QueryParam("identifier") String identifier, @QueryParam("brand") String brand,
+                                @QueryParam("space") String space) throws SQLException {
+        return lookup.byIdentifier(IdentifierParameter.parse("identifier", identifier, normalizer), brand, space);
     }
 
     /** Profiles whose trait has this value, compared as text. */

@@ -12,6 +12,7 @@ import io.firstparty.profile.profiles.domain.TimelineEvent;
 import io.firstparty.profile.profiles.repository.ProfileRepository;
 import io.firstparty.profile.resolution.domain.BatchGraph;
 import io.firstparty.profile.rest.Limits;
+import io.firstparty.profile.spaces.service.IdentitySpaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,9 +28,11 @@ public class ProfileLookup {
     private static final int MAX_MERGE_DEPTH = 1000;
 
     private final ProfileRepository profiles;
+    private final IdentitySpaces spaces;
 
-    ProfileLookup(ProfileRepository profiles) {
+    ProfileLookup(ProfileRepository profiles, IdentitySpaces spaces) {
         this.profiles = profiles;
+        this.spaces = spaces;
     }
 
     /** The profile a (possibly merged-away) id lives on now. */
@@ -51,17 +54,43 @@ public class ProfileLookup {
         List<Identifier> identifiers = LinkedIdentifier.ofProfile(profile.id).stream()
                 .filter(identifier -> BatchGraph.LINKED.equals(identifier.status))
                 .map(LinkedIdentifier::identifier).toList();
-        return new Profile(profile.id, identifiers, profiles.traits(profile.id), profiles.computed(profile.id),
+        return new Profile(profile.id, profile.space, identifiers, profiles.traits(profile.id), profiles.computed(profile.id),
                 profile.createdAt, profile.updatedAt);
     }
 
     @Transactional(rollbackOn = Exception.class)
-    public Profile byIdentifier(Identifier identifier) throws SQLException {
-        LinkedIdentifier linked = LinkedIdentifier.find(identifier);
-        if (linked == null) {
+    public Profile byIdentifier(Identifier identifier, String brand, String space) throws SQLException {
+        return byId(locate(identifier, brand, space).profileId);
+    }
+
+    /**
+     * The identifier as known in the identity space of {@code brand}, or in the space named; with
+     * neither, in the one space that knows it. Identity is per brand, so the same e-mail may belong
+     * to two people at two brands that are not linked: then the caller must say which brand.
+     */
+    @Transactional
+    public LinkedIdentifier locate(Identifier identifier, String brand, String space) {
+        if (brand != null && space != null) {
+            throw new InvalidInputException("space", "give either brand or space, not both");
+        }
+        String chosen = space != null ? space : brand != null ? spaces.directory().spaceOf(brand.strip()) : null;
+        if (chosen != null) {
+            LinkedIdentifier linked = LinkedIdentifier.find(chosen, identifier);
+            if (linked == null) {
+                throw new ResourceNotFoundException("no profile is known by this identifier in the identity space " + chosen);
+            }
+            return linked;
+        }
+        List<LinkedIdentifier> known = LinkedIdentifier.inEverySpace(identifier);
+        if (known.isEmpty()) {
             throw new ResourceNotFoundException("no profile is known by this identifier");
         }
-        return byId(linked.profileId);
+        if (known.size() > 1) {
+            throw new InvalidInputException("brand", "is required: this identifier belongs to different profiles in "
+                    + known.size() + " identity spaces (" + String.join(", ", known.stream().map(linked -> linked.space).toList())
+                    + "); name the brand, or the space with space=");
+        }
+        return known.get(0);
     }
 
     public List<Profile> byTrait(String name, String value, int limit) throws SQLException {

@@ -49,13 +49,21 @@ public final class BatchGraph {
     private final Map<Identifier, Node> nodes;
     private final Map<UUID, Map<IdentifierType, Set<String>>> strong;
     private final Set<String> unmergedPairs;
+    private final Map<UUID, Integer> anonymousIds;
     private final Map<UUID, UUID> absorbedInto = new HashMap<>();
 
+    /** @param anonymousIds how many anonymous ids link to each profile */
     public BatchGraph(Map<Identifier, Node> nodes, Map<UUID, Map<IdentifierType, Set<String>>> strong,
-                      Set<String> unmergedPairs) {
+                      Set<String> unmergedPairs, Map<UUID, Integer> anonymousIds) {
         this.nodes = new HashMap<>(nodes);
         this.strong = new HashMap<>(strong);
         this.unmergedPairs = unmergedPairs;
+        this.anonymousIds = new HashMap<>(anonymousIds);
+    }
+
+    /** A graph that holds nothing yet, to replay history on. */
+    public static BatchGraph empty() {
+        return new BatchGraph(Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     public static String pair(UUID a, UUID b) {
@@ -95,6 +103,10 @@ public final class BatchGraph {
                 .toList();
     }
 
+    public int anonymousIdsOf(UUID profileId) {
+        return anonymousIds.getOrDefault(root(profileId), 0);
+    }
+
     public boolean unmerged(UUID a, UUID b) {
         return unmergedPairs.contains(pair(a, b));
     }
@@ -105,6 +117,8 @@ public final class BatchGraph {
         nodes.put(identifier, node);
         if (RuleSet.strong(identifier.type())) {
             strongOf(profileId).computeIfAbsent(identifier.type(), type -> new LinkedHashSet<>()).add(identifier.value());
+        } else {
+            anonymousIds.merge(root(profileId), 1, Integer::sum);
         }
     }
 
@@ -114,6 +128,10 @@ public final class BatchGraph {
         absorbedStrong.forEach((type, values) ->
                 survivorStrong.computeIfAbsent(type, t -> new LinkedHashSet<>()).addAll(values));
         strong.remove(absorbed);
+        Integer absorbedAnonymous = anonymousIds.remove(root(absorbed));
+        if (absorbedAnonymous != null) {
+            anonymousIds.merge(root(survivor), absorbedAnonymous, Integer::sum);
+        }
         absorbedInto.put(absorbed, survivor);
     }
 
@@ -123,6 +141,9 @@ public final class BatchGraph {
         Set<String> values = strongOf(node.profileId).get(identifier.type());
         if (values != null) {
             values.remove(identifier.value());
+        }
+        if (!RuleSet.strong(identifier.type()) && node.links()) {
+            anonymousIds.computeIfPresent(root(node.profileId), (profile, count) -> count - 1);
         }
         node.status = status;
         node.profileId = ownProfileId;

@@ -83,17 +83,19 @@ public class GraphRepository {
     }
 
     /**
-     * Reads the identifiers and their profiles, locking the profiles. A profile merged by another
-     * replica between the read and the lock moves its identifiers, so the read is repeated until stable.
+     * Reads the identifiers of one identity space and their profiles, locking the profiles. A profile
+     * merged by another replica between the read and the lock moves its identifiers, so the read is
+     * repeated until stable.
      */
-    public BatchGraph load(Connection connection, Collection<Identifier> identifiers) throws SQLException {
-        Map<Identifier, BatchGraph.Node> nodes = nodes(connection, identifiers);
+    public BatchGraph load(Connection connection, String space, Collection<Identifier> identifiers) throws SQLException {
+        Map<Identifier, BatchGraph.Node> nodes = nodes(connection, space, identifiers);
         for (int attempt = 0; attempt < STABLE_READ_ATTEMPTS; attempt++) {
             Set<UUID> profiles = profilesOf(nodes);
             lockProfiles(connection, profiles);
-            Map<Identifier, BatchGraph.Node> again = nodes(connection, identifiers);
+            Map<Identifier, BatchGraph.Node> again = nodes(connection, space, identifiers);
             if (profilesOf(again).equals(profiles)) {
-                return new BatchGraph(again, strongIdentifiers(connection, profiles), unmergedPairs(connection, profiles));
+                return new BatchGraph(again, strongIdentifiers(connection, profiles), unmergedPairs(connection, profiles),
+                        anonymousIds(connection, profiles));
             }
             nodes = again;
         }
@@ -106,15 +108,17 @@ public class GraphRepository {
         return profiles;
     }
 
-    private static Map<Identifier, BatchGraph.Node> nodes(Connection connection, Collection<Identifier> identifiers)
-            throws SQLException {
+    private static Map<Identifier, BatchGraph.Node> nodes(Connection connection, String space,
+                                                          Collection<Identifier> identifiers) throws SQLException {
         Map<Identifier, BatchGraph.Node> nodes = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT i.type, i.value, i.profile_id, i.origin_profile_id, i.status, i.conflicts
                 FROM profile_identifier i
-                JOIN unnest(?::text[], ?::text[]) AS k(type, value) ON i.type = k.type AND i.value = k.value""")) {
+                JOIN unnest(?::text[], ?::text[]) AS k(type, value) ON i.type = k.type AND i.value = k.value
+                WHERE i.space = ?""")) {
             query.setArray(1, text(connection, identifiers, identifier -> identifier.type().code()));
             query.setArray(2, text(connection, identifiers, Identifier::value));
+            query.setString(3, space);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     nodes.put(new Identifier(IdentifierType.fromCode(row.getString(1)), row.getString(2)),
@@ -152,6 +156,21 @@ public class GraphRepository {
         return strong;
     }
 
+    private static Map<UUID, Integer> anonymousIds(Connection connection, Set<UUID> profiles) throws SQLException {
+        Map<UUID, Integer> counts = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT profile_id, count(*) FROM profile_identifier
+                WHERE profile_id = ANY (?) AND type = 'anonymous_id' AND status = 'linked' GROUP BY profile_id""")) {
+            query.setArray(1, uuids(connection, profiles));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    counts.put(row.getObject(1, UUID.class), row.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     private static Set<String> unmergedPairs(Connection connection, Set<UUID> profiles) throws SQLException {
         Set<String> pairs = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("""
@@ -183,43 +202,46 @@ public class GraphRepository {
         return erased;
     }
 
-    /** Writes what the poll decided: new profiles and identifiers, events, merges, conflicts, the log. */
-    public void write(Connection connection, Resolution resolution, BatchGraph graph) throws SQLException {
-        insertProfiles(connection, resolution.newProfiles);
-        insertIdentifiers(connection, graph);
+    /** Writes what the poll decided in one space: new profiles and identifiers, events, merges, conflicts, the log. */
+    public void write(Connection connection, String space, Resolution resolution, BatchGraph graph) throws SQLException {
+        insertProfiles(connection, space, resolution.newProfiles);
+        insertIdentifiers(connection, space, graph);
         insertEvents(connection, resolution.placements);
         applyMerges(connection, resolution.merges(), graph);
-        updateIdentifiers(connection, graph);
+        updateIdentifiers(connection, space, graph);
         insertDecisions(connection, resolution.decisions);
         insertRejections(connection, resolution);
     }
 
-    private static void insertProfiles(Connection connection, List<UUID> profiles) throws SQLException {
+    private static void insertProfiles(Connection connection, String space, List<UUID> profiles) throws SQLException {
         if (profiles.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile (id) SELECT unnest(?::uuid[])")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO profile (id, space) SELECT unnest(?::uuid[]), ?")) {
             insert.setArray(1, uuids(connection, profiles));
+            insert.setString(2, space);
             insert.executeUpdate();
         }
     }
 
-    private static void insertIdentifiers(Connection connection, BatchGraph graph) throws SQLException {
+    private static void insertIdentifiers(Connection connection, String space, BatchGraph graph) throws SQLException {
         List<Map.Entry<Identifier, BatchGraph.Node>> fresh = graph.nodes().entrySet().stream()
                 .filter(entry -> entry.getValue().fresh).toList();
         if (fresh.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO profile_identifier (type, value, profile_id, origin_profile_id, status, conflicts, linked_by)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[])""")) {
-            insert.setArray(1, text(connection, fresh, entry -> entry.getKey().type().code()));
-            insert.setArray(2, text(connection, fresh, entry -> entry.getKey().value()));
-            insert.setArray(3, uuid(connection, fresh, entry -> entry.getValue().profileId));
-            insert.setArray(4, uuid(connection, fresh, entry -> entry.getValue().originProfileId));
-            insert.setArray(5, text(connection, fresh, entry -> entry.getValue().status));
-            insert.setArray(6, integer(connection, fresh, entry -> entry.getValue().conflicts));
-            insert.setArray(7, text(connection, fresh, entry -> entry.getValue().linkedBy));
+                INSERT INTO profile_identifier (space, type, value, profile_id, origin_profile_id, status, conflicts, linked_by)
+                SELECT ?, * FROM unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[])""")) {
+            insert.setString(1, space);
+            insert.setArray(2, text(connection, fresh, entry -> entry.getKey().type().code()));
+            insert.setArray(3, text(connection, fresh, entry -> entry.getKey().value()));
+            insert.setArray(4, uuid(connection, fresh, entry -> entry.getValue().profileId));
+            insert.setArray(5, uuid(connection, fresh, entry -> entry.getValue().originProfileId));
+            insert.setArray(6, text(connection, fresh, entry -> entry.getValue().status));
+            insert.setArray(7, integer(connection, fresh, entry -> entry.getValue().conflicts));
+            insert.setArray(8, text(connection, fresh, entry -> entry.getValue().linkedBy));
             insert.executeUpdate();
         }
     }
@@ -229,9 +251,10 @@ public class GraphRepository {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO profile_event (message_id, profile_id, origin_profile_id, source_id, type, name, occurred_at, revenue, body)
+                INSERT INTO profile_event (message_id, profile_id, origin_profile_id, source_id, type, name, occurred_at, revenue,
+                                           body, brand)
                 SELECT * FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                                     ?::numeric[], ?::jsonb[])
+                                     ?::numeric[], ?::jsonb[], ?::text[])
                 ON CONFLICT DO NOTHING""")) {
             insert.setArray(1, text(connection, placements, placement -> placement.incoming().event().messageId()));
             insert.setArray(2, uuid(connection, placements, Resolution.Placement::profileId));
@@ -242,6 +265,7 @@ public class GraphRepository {
             insert.setArray(7, text(connection, placements, placement -> placement.incoming().event().timestamp().toString()));
             insert.setArray(8, text(connection, placements, GraphRepository::revenue));
             insert.setArray(9, text(connection, placements, placement -> placement.incoming().json()));
+            insert.setArray(10, text(connection, placements, placement -> placement.incoming().event().brand()));
             insert.executeUpdate();
         }
     }
@@ -294,7 +318,7 @@ public class GraphRepository {
     }
 
     /** Conflict counts of known identifiers, and the ones that became shared with their own profile. */
-    private static void updateIdentifiers(Connection connection, BatchGraph graph) throws SQLException {
+    private static void updateIdentifiers(Connection connection, String space, BatchGraph graph) throws SQLException {
         List<Map.Entry<Identifier, BatchGraph.Node>> changed = graph.nodes().entrySet().stream()
                 .filter(entry -> !entry.getValue().fresh && entry.getValue().changed).toList();
         if (changed.isEmpty()) {
@@ -305,12 +329,13 @@ public class GraphRepository {
                     profile_id = CASE WHEN u.status = 'linked' THEN i.profile_id ELSE u.profile_id END,
                     origin_profile_id = CASE WHEN u.status = 'linked' THEN i.origin_profile_id ELSE u.profile_id END
                 FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::uuid[]) AS u(type, value, conflicts, status, profile_id)
-                WHERE i.type = u.type AND i.value = u.value""")) {
+                WHERE i.space = ? AND i.type = u.type AND i.value = u.value""")) {
             update.setArray(1, text(connection, changed, entry -> entry.getKey().type().code()));
             update.setArray(2, text(connection, changed, entry -> entry.getKey().value()));
             update.setArray(3, integer(connection, changed, entry -> entry.getValue().conflicts));
             update.setArray(4, text(connection, changed, entry -> entry.getValue().status));
             update.setArray(5, uuid(connection, changed, entry -> entry.getValue().profileId));
+            update.setString(6, space);
             update.executeUpdate();
         }
     }

@@ -22,6 +22,8 @@ import io.firstparty.profile.resolution.domain.Resolution;
 import io.firstparty.profile.resolution.repository.GraphRepository;
 import io.firstparty.profile.rules.domain.RuleSet;
 import io.firstparty.profile.rules.service.MergeRuleService;
+import io.firstparty.profile.spaces.domain.SpaceDirectory;
+import io.firstparty.profile.spaces.service.IdentitySpaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -30,16 +32,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Resolves a poll of accepted events in one transaction: claim the message ids (a redelivery
- * changes nothing), lock and read the identifiers, decide, write, publish, commit.
+ * changes nothing), lock and read the identifiers, decide per identity space, write, publish, commit.
  */
 @ApplicationScoped
 public class ResolutionService {
@@ -51,9 +55,11 @@ public class ResolutionService {
     private final IdentifierExtractor extractor;
     private final ChangePublisher publisher;
     private final ResolutionConfig config;
+    private final IdentitySpaces spaces;
 
     ResolutionService(DataSource dataSource, GraphRepository graphs, TraitRepository traits, MergeRuleService rules,
-                      IdentifierExtractor extractor, ChangePublisher publisher, ResolutionConfig config) {
+                      IdentifierExtractor extractor, ChangePublisher publisher, ResolutionConfig config,
+                      IdentitySpaces spaces) {
         this.dataSource = dataSource;
         this.graphs = graphs;
         this.traits = traits;
@@ -61,41 +67,68 @@ public class ResolutionService {
         this.extractor = extractor;
         this.publisher = publisher;
         this.config = config;
+        this.spaces = spaces;
     }
 
-    /** @return what was decided; empty when every event had been applied before */
+    /**
+     * Resolves each event in the identity space of its brand; spaces never share a profile. Every
+     * identifier of the poll is locked first, in one global order, then each space is resolved in turn.
+     */
     @Transactional(rollbackOn = Exception.class)
-    public Resolution apply(List<IncomingEvent> events) throws SQLException {
+    public void apply(List<IncomingEvent> events) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<IncomingEvent> fresh = graphs.claim(connection, events);
             if (fresh.isEmpty()) {
-                return new Resolution();
+                return;
             }
             RuleSet ruleSet = rules.current();
-            Map<IncomingEvent, EventIdentifiers> offered = new LinkedHashMap<>();
+            SpaceDirectory directory = spaces.directory();
+            Map<String, Map<IncomingEvent, EventIdentifiers>> bySpace = new TreeMap<>();
+            Map<String, Set<Identifier>> lookupsBySpace = new HashMap<>();
             Set<Identifier> lookups = new LinkedHashSet<>();
             for (IncomingEvent incoming : fresh) {
+                String space = directory.spaceOf(incoming.event().brand());
                 EventIdentifiers identifiers = extractor.extract(incoming.event(), ruleSet);
-                offered.put(incoming, identifiers);
-                lookups.addAll(identifiers.linkable());
+                bySpace.computeIfAbsent(space, s -> new LinkedHashMap<>()).put(incoming, identifiers);
+                Set<Identifier> ofSpace = lookupsBySpace.computeIfAbsent(space, s -> new LinkedHashSet<>());
+                ofSpace.addAll(identifiers.linkable());
                 identifiers.previousId().ifPresent(previous -> {
-                    lookups.add(new Identifier(IdentifierType.USER_ID, previous));
-                    lookups.add(new Identifier(IdentifierType.ANONYMOUS_ID, previous));
+                    ofSpace.add(new Identifier(IdentifierType.USER_ID, previous));
+                    ofSpace.add(new Identifier(IdentifierType.ANONYMOUS_ID, previous));
                 });
+                lookups.addAll(ofSpace);
             }
             graphs.lock(connection, lookups);
-            BatchGraph graph = graphs.load(connection, lookups);
-            Resolver resolver = new Resolver(ruleSet, config.mergeStormLimit(), graph, graphs.erased(connection, lookups),
-                    UUID::randomUUID);
-            offered.forEach(resolver::resolve);
-            Resolution resolution = resolver.result();
-            graphs.write(connection, resolution, graph);
-
-            List<TraitCandidate> changed = traits.offer(connection, traitCandidates(resolution, graph, graphs.sourceRanks(connection)));
-            traits.rebuild(connection, resolution.merges().stream().map(merge -> graph.root(merge.survivorId())).distinct().toList());
-            publisher.publish(outgoing(resolution, graph, offered, changed));
-            return resolution;
+            Set<String> erased = graphs.erased(connection, lookups);
+            Map<String, Integer> ranks = graphs.sourceRanks(connection);
+            List<Outgoing> records = new ArrayList<>();
+            for (Map.Entry<String, Map<IncomingEvent, EventIdentifiers>> space : bySpace.entrySet()) {
+                records.addAll(resolve(connection, space.getKey(), space.getValue(), lookupsBySpace.get(space.getKey()),
+                        ruleSet, erased, ranks));
+            }
+            publisher.publish(records);
         }
+    }
+
+    private List<Outgoing> resolve(Connection connection, String space, Map<IncomingEvent, EventIdentifiers> offered,
+                                   Set<Identifier> lookups, RuleSet ruleSet, Set<String> erased,
+                                   Map<String, Integer> ranks) throws SQLException {
+        BatchGraph graph = graphs.load(connection, space, lookups);
+        Resolver resolver = new Resolver(ruleSet, config.mergeStormLimit(), graph, erased, UUID::randomUUID);
+        offered.forEach(resolver::resolve);
+        Resolution resolution = resolver.result();
+        graphs.write(connection, space, resolution, graph);
+
+        List<TraitCandidate> changed = traits.offer(connection, traitCandidates(resolution, graph, ranks));
+        traits.rebuild(connection, resolution.merges().stream().map(merge -> graph.root(merge.survivorId())).distinct().toList());
+        return outgoing(resolution, graph, offered, changed);
+    }
+
+    /** The record announcing a merge: consumers fold what they hold of the absorbed profile into the survivor. */
+    public static Outgoing merged(MergeDecision merge, Instant at) {
+        return new Outgoing(Topics.PROFILE_CHANGES, new ProfileMerged(ProfileMerged.CURRENT_VERSION,
+                merge.survivorId().toString(), merge.absorbedId().toString(), merge.id().toString(),
+                merge.rule() + ": " + merge.reason(), at));
     }
 
     /** The winning value of each trait per profile in this poll; {@code traits} over {@code context.traits}. */
@@ -125,9 +158,7 @@ public class ResolutionService {
         Instant now = Instant.now();
         List<Outgoing> records = new ArrayList<>();
         for (MergeDecision merge : resolution.merges()) {
-            records.add(new Outgoing(Topics.PROFILE_CHANGES, new ProfileMerged(ProfileMerged.CURRENT_VERSION,
-                    merge.survivorId().toString(), merge.absorbedId().toString(), merge.id().toString(),
-                    merge.rule() + ": " + merge.reason(), now)));
+            records.add(merged(merge, now));
         }
         for (Resolution.Placement placement : resolution.placements) {
             UUID profile = graph.root(placement.profileId());

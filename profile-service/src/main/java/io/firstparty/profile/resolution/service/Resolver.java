@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>The event lands on the profile of its highest-priority known identifier.</li>
  *   <li>Two profiles reached by strong identifiers (user id, e-mail, phone, card, declared ids) merge
- *       unless the merged profile would hold more of a type than its limit; then the merge waits for review.</li>
+ *       unless the merged profile would hold more of a type than its limit (anonymous ids count too);
+ *       then the merge waits for review. An identifier past its type's limit is not linked.</li>
  *   <li>A profile reached only through an anonymous id (a device) merges only if it holds no different
  *       strong identifier of a type the other side holds: a kiosk never fuses two identified people.</li>
  *   <li>Each refusal counts against the identifiers that linked; past the type's threshold the value
@@ -136,6 +137,10 @@ public final class Resolver {
             return;
         }
         IdentifierType over = overLimit(graph.strongOf(target), graph.strongOf(other), freshStrong);
+        if (over == null && graph.anonymousIdsOf(target) + graph.anonymousIdsOf(other)
+                > rules.of(IdentifierType.ANONYMOUS_ID).maxPerProfile()) {
+            over = IdentifierType.ANONYMOUS_ID;
+        }
         if (over != null) {
             decide(target, other, MergeDecision.PENDING_REVIEW, "limit:" + over.code(),
                     "a profile holds at most " + rules.of(over).maxPerProfile() + " " + over.code(), messageId, linking);
@@ -190,7 +195,7 @@ public final class Resolver {
 
     private void attachWithinLimits(UUID profile, List<Identifier> fresh, String messageId) {
         for (Identifier identifier : fresh) {
-            if (RuleSet.strong(identifier.type()) && wouldExceed(profile, identifier)) {
+            if (wouldExceed(profile, identifier)) {
                 result.rejections.add(Rejection.of(messageId, identifier.type(),
                         "a profile holds at most " + rules.of(identifier.type()).maxPerProfile() + " " + identifier.type().code()));
             } else {
@@ -200,6 +205,9 @@ public final class Resolver {
     }
 
     private boolean wouldExceed(UUID profile, Identifier identifier) {
+        if (!RuleSet.strong(identifier.type())) {
+            return graph.anonymousIdsOf(profile) + 1 > rules.of(identifier.type()).maxPerProfile();
+        }
         Set<String> held = graph.strongOf(profile).getOrDefault(identifier.type(), Set.of());
         return !held.contains(identifier.value()) && held.size() + 1 > rules.of(identifier.type()).maxPerProfile();
     }

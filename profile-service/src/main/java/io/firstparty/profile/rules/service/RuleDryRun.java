@@ -12,6 +12,8 @@ import io.firstparty.profile.rules.domain.MergeRuleChange;
 import io.firstparty.profile.rules.domain.RuleSet;
 import io.firstparty.profile.rules.repository.HistoryRepository;
 import io.firstparty.profile.rules.repository.HistoryRepository.StoredEvent;
+import io.firstparty.profile.spaces.domain.SpaceDirectory;
+import io.firstparty.profile.spaces.service.IdentitySpaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -35,12 +37,15 @@ public class RuleDryRun {
     private final HistoryRepository history;
     private final IdentifierExtractor extractor;
     private final ResolutionConfig config;
+    private final IdentitySpaces spaces;
 
-    RuleDryRun(MergeRuleService rules, HistoryRepository history, IdentifierExtractor extractor, ResolutionConfig config) {
+    RuleDryRun(MergeRuleService rules, HistoryRepository history, IdentifierExtractor extractor, ResolutionConfig config,
+               IdentitySpaces spaces) {
         this.rules = rules;
         this.history = history;
         this.extractor = extractor;
         this.config = config;
+        this.spaces = spaces;
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -53,8 +58,9 @@ public class RuleDryRun {
         if (truncated) {
             events = events.subList(0, config.dryRunEvents());
         }
-        Map<String, UUID> before = replay(current, events);
-        Map<String, UUID> after = replay(current.with(type, change), events);
+        SpaceDirectory directory = spaces.directory();
+        Map<String, UUID> before = replay(current, directory, events);
+        Map<String, UUID> after = replay(current.with(type, change), directory, events);
 
         Map<UUID, Set<UUID>> beforeGroupsOfAfter = new LinkedHashMap<>();
         Map<UUID, Set<UUID>> afterGroupsOfBefore = new LinkedHashMap<>();
@@ -85,17 +91,22 @@ public class RuleDryRun {
                 wouldMerge, List.copyOf(wouldSplit));
     }
 
-    /** Resolves the events from an empty graph; returns the group each event ends in. */
-    private Map<String, UUID> replay(RuleSet ruleSet, List<StoredEvent> events) {
-        BatchGraph graph = new BatchGraph(Map.of(), Map.of(), Set.of());
-        Resolver resolver = new Resolver(ruleSet, config.mergeStormLimit(), graph, Set.of(), UUID::randomUUID);
+    /** Resolves the events from an empty graph, each identity space on its own; returns the group each event ends in. */
+    private Map<String, UUID> replay(RuleSet ruleSet, SpaceDirectory directory, List<StoredEvent> events) {
+        Map<String, BatchGraph> graphs = new HashMap<>();
+        Map<String, Resolver> resolvers = new HashMap<>();
         for (StoredEvent event : events) {
-            resolver.resolve(event.incoming(), extractor.extract(event.incoming().event(), ruleSet));
+            String space = directory.spaceOf(event.incoming().event().brand());
+            BatchGraph graph = graphs.computeIfAbsent(space, s -> BatchGraph.empty());
+            resolvers.computeIfAbsent(space, s -> new Resolver(ruleSet, config.mergeStormLimit(), graph, Set.of(), UUID::randomUUID))
+                    .resolve(event.incoming(), extractor.extract(event.incoming().event(), ruleSet));
         }
         Map<String, UUID> groups = new HashMap<>();
-        for (Resolution.Placement placement : resolver.result().placements) {
-            groups.put(placement.incoming().event().messageId(), graph.root(placement.profileId()));
-        }
+        resolvers.forEach((space, resolver) -> {
+            for (Resolution.Placement placement : resolver.result().placements) {
+                groups.put(placement.incoming().event().messageId(), graphs.get(space).root(placement.profileId()));
+            }
+        });
         return groups;
     }
 }
