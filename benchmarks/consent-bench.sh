@@ -31,6 +31,8 @@ SERVICE=bench-consent-service
 BROKER=bench-consent-kafka
 RUN_DIR="${FP_STATE}/bench/consent-$(date -u +%Y%m%dT%H%M%SZ)"
 LOAD=(java "${FP_ROOT}/benchmarks/consent/ConsentLoad.java")
+LOADGEN_JAR="${FP_ROOT}/benchmarks/loadgen/target/loadgen.jar"
+LOADGEN=(java -cp "${LOADGEN_JAR}:${FP_ROOT}/benchmarks/loadgen/target/lib/*" io.firstparty.bench.LoadGen)
 
 cleanup() {
   local rc=$?
@@ -43,20 +45,6 @@ cleanup() {
     rm -rf "${FP_STATE}/${BROKER}"
   } 2>/dev/null || true
   exit "$rc"
-}
-
-# A JWT signed RS256 with the run's key, carrying the role the check API admits.
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-make_token() {
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${RUN_DIR}/key.pem" 2>/dev/null
-  PUBLIC_KEY="$(openssl pkey -in "${RUN_DIR}/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')"
-  local header payload signature now
-  now="$(date +%s)"
-  header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-  payload="$(printf '{"iss":"firstparty-bench","sub":"bench","aud":"firstparty-services","iat":%s,"exp":%s,"realm_access":{"roles":["marketer"]}}' \
-    "$now" "$((now + 3600))" | b64url)"
-  signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "${RUN_DIR}/key.pem" -binary | b64url)"
-  TOKEN="${header}.${payload}.${signature}"
 }
 
 start_service() {
@@ -118,6 +106,9 @@ main() {
   if [[ ! -f "$(service_jar consent-service)" || -n "${BENCH_BUILD:-}" ]]; then
     (cd "$FP_ROOT" && "$(mvn_cmd)" -B -q -DskipTests package -pl consent-service -am) || die "consent-service did not build"
   fi
+  if [[ ! -f "$LOADGEN_JAR" || -n "${BENCH_BUILD:-}" ]]; then
+    (cd "$FP_ROOT" && "$(mvn_cmd)" -B -q -DskipTests -f benchmarks/pom.xml package) || die "the load generator did not build"
+  fi
   ok "$(service_jar consent-service) ($(date -u -r "$(service_jar consent-service)" +%FT%TZ))"
   ensure_postgres
   step "Kafka, database, service"
@@ -129,7 +120,8 @@ main() {
   pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)" >/dev/null 2>&1
   pg_admin -d postgres -c "CREATE DATABASE ${BENCH_DB} OWNER ${FP_PG_ROLE}"
   ensure_consent_owner "$BENCH_DB"
-  make_token
+  bench_token "$RUN_DIR" marketer
+  TOKEN="$BENCH_TOKEN" PUBLIC_KEY="$BENCH_PUBLIC_KEY"
   start_service
   seed_people
 
@@ -137,8 +129,9 @@ main() {
   step "1. check: ${CHECK_RATE} requests/s, ${CHECK_WARMUP} s warm-up, ${CHECK_SECONDS} s measured"
   local gc_before gc_after
   gc_before="$(gc_pauses)"
-  "${LOAD[@]}" check "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$CHECK_RATE" "$CHECK_WARMUP" "$CHECK_SECONDS" "$PEOPLE" \
-    >"${RUN_DIR}/check.log"
+  "${LOADGEN[@]}" http --method POST --url "http://127.0.0.1:${BENCH_PORT}/v1/consents/check" --token "$TOKEN" \
+    --body '{"purpose":"{choice}","profileId":"bench-{n}"}' --choices email_marketing,personalization,analytics,ai_training \
+    --people "$PEOPLE" --rate "$CHECK_RATE" --warmup "$CHECK_WARMUP" --seconds "$CHECK_SECONDS" >"${RUN_DIR}/check.log"
   gc_after="$(gc_pauses)"
   step "2. batch: ${BATCH_SIZE} people a request, ${BATCH_ROUNDS} requests (3 warm-up)"
   "${LOAD[@]}" batch "http://127.0.0.1:${BENCH_PORT}" "$TOKEN" "$BATCH_SIZE" 3 "$PEOPLE" >"${RUN_DIR}/batch-warmup.log"

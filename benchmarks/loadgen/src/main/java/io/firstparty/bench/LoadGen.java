@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java side of the ingestion benchmark (benchmarks/bench.sh runs it; the HTTP load is wrk's).
+ * The Java side of the benchmarks (benchmarks/*.sh run it; ingestion's HTTP load is wrk's).
  * Prints its figures as {@code RESULT key=value} lines.
  *
  * <pre>
@@ -18,6 +18,8 @@ import java.util.Map;
  *   lag      --bootstrap HOST:PORT --topic T --group G [--max-seconds 60]
  *   watch    --bootstrap HOST:PORT --topic T --group G [--seconds 60]
  *   profile  --bootstrap HOST:PORT --count N [--rate 0] [--stored 0] [--max-seconds 300] [--run-id ID]
+ *   http     --url URL --token JWT --people N [--method GET] [--body TEMPLATE] [--choices a,b,...]
+ *            [--rate 1000] [--warmup 20] [--seconds 30]   (open loop; see OpenLoopHttp)
  * </pre>
  */
 public final class LoadGen {
@@ -56,6 +58,10 @@ public final class LoadGen {
             case "profile" -> new ProfileLoad(required(options, "bootstrap"), integer(options, "stored", 0),
                     options.getOrDefault("run-id", Long.toString(System.currentTimeMillis() / 1000)))
                     .run(integer(options, "count", 10000), integer(options, "rate", 0), integer(options, "max-seconds", 300));
+            case "http" -> new OpenLoopHttp(options.getOrDefault("method", "GET"), required(options, "url"),
+                    options.get("body"), required(options, "token"), integer(options, "people", 1),
+                    options.containsKey("choices") ? List.of(options.get("choices").split(",")) : List.of())
+                    .run(integer(options, "rate", 1000), integer(options, "warmup", 20), integer(options, "seconds", 30));
             default -> usage();
         }
     }
@@ -85,7 +91,7 @@ public final class LoadGen {
     }
 
     private static void usage() {
-        System.err.println("usage: LoadGen messages|raw|sample|lag|watch [--option value]... (see the class comment)");
+        System.err.println("usage: LoadGen messages|raw|sample|lag|watch|profile|http [--option value]... (see the class comment)");
         System.exit(2);
     }
 }
