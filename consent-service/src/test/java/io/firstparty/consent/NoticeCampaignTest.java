@@ -178,7 +178,7 @@ class NoticeCampaignTest {
         String objector = person(source, objectorEmail, "en");
         String other = person(source, TestPeople.email("other"), "en");
         Instant startsAt = in(45);
-        start(create(purpose, source, startsAt));
+        String campaign = start(create(purpose, source, startsAt));
 
         PurposeDefined published = TestKafka.<PurposeDefined>await(Topics.CONSENT_PURPOSES, purpose,
                 defined -> defined != null && defined.processingStartsAt() != null);
@@ -189,8 +189,26 @@ class NoticeCampaignTest {
 
         sender.runAs("replica-a");
         String link = linkIn(mailsTo(List.of(objectorEmail)).get(0));
-        RestAssured.given().contentType("application/x-www-form-urlencoded").post(link).then().statusCode(200);
+        for (int answer = 0; answer < 2; answer++) {
+            RestAssured.given().contentType("application/x-www-form-urlencoded").post(link).then().statusCode(200);
+        }
         check(purpose, objector).body("allowed", equalTo(false)).body("reason", equalTo("objected"));
+
+        // The objection names the notice it answers, and its receipt (ISO/IEC TS 27560 fields) is sent once.
+        String version = as(Roles.PRIVACY_OFFICER).get("/v1/campaigns/" + campaign).then().extract().path("noticeHash.en");
+        as(Roles.PRIVACY_OFFICER).get("/v1/people/" + objector + "/ledger").then().statusCode(200)
+                .body("find { it.action == 'object' }.noticeVersion", equalTo(version));
+        sender.runAs("replica-b");
+        List<Mail> mails = mailsTo(List.of(objectorEmail)).stream().map(Mail::of).toList();
+        assertEquals(2, mails.size(), "the notice and one receipt");
+        Mail receipt = mails.stream().filter(mail -> mail.subject().startsWith("Your objection is recorded")).findFirst()
+                .orElseThrow();
+        for (String field : List.of("Controller: the brand", "Purpose: AI training (" + purpose + ")",
+                "Method: email_link / objection_form", "Version of the notice you received: " + version,
+                "Objection recorded at: ")) {
+            assertTrue(receipt.text().contains(field), receipt.text());
+        }
+        assertTrue(receipt.html().contains("id=\"receipt\""), receipt.html());
 
         // The notice period ends.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(

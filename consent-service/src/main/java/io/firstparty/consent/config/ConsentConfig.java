@@ -39,6 +39,10 @@ public interface ConsentConfig {
         @WithDefault("P30D")
         Duration minNotice();
 
+        /** Who decides on the processing (GDPR Art. 4(7)), as objection receipts name them. */
+        @WithDefault("the brand")
+        String controller();
+
         /** Where people reach the service's public pages: the objection links in notices start with it. */
         @WithDefault("http://localhost:8084")
         String publicUrl();

@@ -25,14 +25,14 @@ public class DeliveryQueue {
             SET status = 'sending', claimed_by = ?1, claimed_until = now() + make_interval(secs => ?2),
                 attempts = d.attempts + 1
             FROM (SELECT campaign_id, profile_id, channel FROM notice_delivery
-                  WHERE channel IN ('email', 'email_reminder')
+                  WHERE channel <> 'in_app'
                     AND ((status IN ('pending', 'failed') AND next_attempt_at <= now())
                          OR (status = 'sending' AND claimed_until < now()))
                   ORDER BY next_attempt_at
                   LIMIT ?3
                   FOR UPDATE SKIP LOCKED) due
             WHERE d.campaign_id = due.campaign_id AND d.profile_id = due.profile_id AND d.channel = due.channel
-            RETURNING d.campaign_id, d.profile_id, d.channel, d.language, d.attempts""";
+            RETURNING d.campaign_id, d.profile_id, d.channel, d.language, d.attempts, d.record_id""";
     private static final String MINE =
             " WHERE campaign_id = ?1 AND profile_id = ?2 AND channel = ?3 AND claimed_by = ?4 AND status = 'sending'";
 
@@ -44,8 +44,9 @@ public class DeliveryQueue {
         this.config = config;
     }
 
-    /** An e-mail this replica holds. */
-    public record Claimed(UUID campaignId, String profileId, DeliveryChannel channel, String language, int attempts) {
+    /** An e-mail this replica holds; {@code recordId} is the objection a receipt confirms. */
+    public record Claimed(UUID campaignId, String profileId, DeliveryChannel channel, String language, int attempts,
+                          UUID recordId) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -58,7 +59,7 @@ public class DeliveryQueue {
         return rows.stream().map(row -> {
             Object[] columns = (Object[]) row;
             return new Claimed((UUID) columns[0], (String) columns[1], DeliveryChannel.of((String) columns[2]),
-                    (String) columns[3], ((Number) columns[4]).intValue());
+                    (String) columns[3], ((Number) columns[4]).intValue(), (UUID) columns[5]);
         }).toList();
     }
 

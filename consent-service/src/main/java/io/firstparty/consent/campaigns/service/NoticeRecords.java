@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,6 +63,42 @@ public class NoticeRecords {
                     (String) columns[3], (String) columns[4], (String) columns[5], (String) columns[6],
                     instant(columns[7]));
         }).toList();
+    }
+
+    /** The last notice about a purpose that reached the person: the one an objection answers. */
+    public record LastNotice(UUID campaignId, String noticeHash) {
+    }
+
+    @Transactional
+    public Optional<LastNotice> lastServed(List<String> profileIds, String purpose) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT e.campaign_id, e.notice_hash FROM notice_event e
+                        JOIN notice_campaign k ON k.id = e.campaign_id
+                        WHERE e.profile_id IN (?1) AND k.purpose_code = ?2 AND e.outcome IN ('sent', 'displayed')
+                          AND e.channel <> 'objection_receipt'
+                        ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1""")
+                .setParameter(1, profileIds).setParameter(2, purpose).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new LastNotice((UUID) columns[0], (String) columns[1]);
+        });
+    }
+
+    /** Queues the receipt of an objection (the ledger record) for the senders; once per person and campaign. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueReceipt(UUID campaignId, String person, String language, UUID recordId) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO notice_delivery (campaign_id, profile_id, channel, status, language, next_attempt_at,
+                                                     record_id)
+                        SELECT ?1, ?2, 'objection_receipt',
+                               CASE WHEN EXISTS (SELECT 1 FROM contact WHERE profile_id = ?2 AND email IS NOT NULL)
+                                    THEN 'pending' ELSE 'no_address' END, ?3, now(), ?4
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, campaignId)
+                .setParameter(2, person)
+                .setParameter(3, language)
+                .setParameter(4, recordId)
+                .executeUpdate();
     }
 
     /** Erasure: what was served to these profiles, and what was still to be. */

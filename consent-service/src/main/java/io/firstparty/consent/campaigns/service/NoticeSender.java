@@ -1,9 +1,12 @@
 package io.firstparty.consent.campaigns.service;
 
+import io.firstparty.consent.campaigns.domain.DeliveryChannel;
 import io.firstparty.consent.campaigns.domain.NoticeCampaign;
 import io.firstparty.consent.config.ConsentConfig;
+import io.firstparty.consent.ledger.domain.LedgerRecord;
 import io.firstparty.consent.objection.service.ObjectionLinks;
 import io.firstparty.consent.people.service.Contacts;
+import io.firstparty.consent.purposes.domain.Purpose;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +26,8 @@ import java.util.regex.Pattern;
  * Sends the campaigns' e-mails from the delivery rows, on every replica at once: each claims its own
  * rows, paces itself to the configured rate and records every e-mail sent or failed with the notice
  * version. When the SMTP server fails, the e-mail is recorded failed (tried again later) and the rest
- * of the batch is handed back, so the campaign resumes once the server is back.
+ * of the batch is handed back, so the campaign resumes once the server is back. Receipts of
+ * objections go out the same way.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -107,8 +111,10 @@ public class NoticeSender {
         if (!queue.confirm(delivery, holder)) {
             return false;
         }
-        NoticeRenderer.Notice notice = renderer.render(campaign, delivery.language(),
-                links.url(delivery.profileId(), campaign.purposeCode, delivery.language()));
+        NoticeRenderer.Notice notice = delivery.channel() == DeliveryChannel.OBJECTION_RECEIPT
+                ? receipt(delivery)
+                : renderer.render(campaign, delivery.language(),
+                        links.url(delivery.profileId(), campaign.purposeCode, delivery.language()));
         mailer.send(Mail.withText(address.get(), notice.subject(), notice.text()).setHtml(notice.html()));
         QuarkusTransaction.requiringNew().run(() -> {
             queue.sent(delivery, holder);
@@ -116,6 +122,14 @@ public class NoticeSender {
                     campaign.noticeHash(delivery.language()), delivery.language(), null);
         });
         return true;
+    }
+
+    private NoticeRenderer.Notice receipt(DeliveryQueue.Claimed delivery) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            LedgerRecord objection = LedgerRecord.findById(delivery.recordId());
+            Purpose purpose = Purpose.findById(objection.purposeCode);
+            return renderer.receipt(objection, purpose.name, delivery.language());
+        });
     }
 
     private void failed(NoticeCampaign campaign, DeliveryQueue.Claimed delivery, String holder, RuntimeException e) {
