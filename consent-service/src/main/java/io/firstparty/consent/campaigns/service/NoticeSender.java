@@ -89,8 +89,8 @@ public class NoticeSender {
                     Thread.currentThread().interrupt();
                     queue.release(batch.subList(i, batch.size()), holder);
                     return new Run(sent, 0);
-                } catch (RuntimeException e) {
-                    failed(campaign, delivery, holder, e);
+                } catch (SmtpFailure e) {
+                    failed(campaign, delivery, holder, e.getCause());
                     queue.release(batch.subList(i + 1, batch.size()), holder);
                     return new Run(sent, 1);
                 }
@@ -115,7 +115,11 @@ public class NoticeSender {
                 ? receipt(delivery)
                 : renderer.render(campaign, delivery.language(),
                         links.url(delivery.profileId(), campaign.purposeCode, delivery.language()));
-        mailer.send(Mail.withText(address.get(), notice.subject(), notice.text()).setHtml(notice.html()));
+        try {
+            mailer.send(Mail.withText(address.get(), notice.subject(), notice.text()).setHtml(notice.html()));
+        } catch (RuntimeException e) {
+            throw new SmtpFailure(e);
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             queue.sent(delivery, holder);
             records.record(campaign.id, delivery.profileId(), delivery.channel(), NoticeRecords.SENT,
@@ -132,7 +136,7 @@ public class NoticeSender {
         });
     }
 
-    private void failed(NoticeCampaign campaign, DeliveryQueue.Claimed delivery, String holder, RuntimeException e) {
+    private void failed(NoticeCampaign campaign, DeliveryQueue.Claimed delivery, String holder, Throwable e) {
         String reason = reason(e);
         // The SMTP server's answer may quote the address: only its reply code is kept and logged.
         LOG.warnf("notice e-mail of campaign %s failed (attempt %d): %s", campaign.id, delivery.attempts(), reason);
@@ -141,6 +145,13 @@ public class NoticeSender {
             records.record(campaign.id, delivery.profileId(), delivery.channel(), NoticeRecords.FAILED,
                     campaign.noticeHash(delivery.language()), delivery.language(), reason);
         });
+    }
+
+    /** The SMTP server did not take the e-mail; anything else failing is not the e-mail's fault. */
+    private static final class SmtpFailure extends RuntimeException {
+        SmtpFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     static String reason(Throwable failure) {

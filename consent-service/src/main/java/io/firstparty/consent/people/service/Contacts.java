@@ -51,7 +51,9 @@ public class Contacts {
         entityManager.createNativeQuery("""
                         INSERT INTO contact (profile_id, email, language, updated_at) VALUES (?1, ?2, COALESCE(?3, 'en'), ?4)
                         ON CONFLICT (profile_id) DO UPDATE SET email = COALESCE(EXCLUDED.email, contact.email),
-                            language = COALESCE(?3, contact.language), updated_at = EXCLUDED.updated_at""")
+                            language = COALESCE(?3, contact.language), updated_at = EXCLUDED.updated_at
+                        WHERE contact.email IS DISTINCT FROM COALESCE(EXCLUDED.email, contact.email)
+                           OR contact.language IS DISTINCT FROM COALESCE(?3, contact.language)""")
                 .setParameter(1, profileId)
                 .setParameter(2, email.orElse(null))
                 .setParameter(3, language.orElse(null))
