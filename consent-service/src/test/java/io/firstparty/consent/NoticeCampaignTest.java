@@ -32,7 +32,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +66,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Notice campaigns end to end, against the real broker, database and an SMTP server (GreenMail). */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoticeCampaignTest {
 
     private static final Duration TRAVEL = Duration.ofSeconds(30);
@@ -219,6 +223,20 @@ class NoticeCampaignTest {
     }
 
     @Test
+    void aCampaignWithoutSourcesSpeaksToEveryoneKnown() {
+        String fromOneBrand = person("src-" + UUID.randomUUID(), TestPeople.email("one"), "fr");
+        String fromAnother = person("src-" + UUID.randomUUID(), null, "en");
+        String campaign = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("purpose", legitimateInterest(),
+                        "subject", texts(), "text", texts(), "processingStartsAt", in(31).toString()))
+                .post("/v1/campaigns").then().statusCode(201).body("sourceIds.size()", equalTo(0)).extract().path("id");
+        start(campaign);
+        for (String person : List.of(fromOneBrand, fromAnother)) {
+            as(BrandApp.ROLE).queryParam("profileId", person).get("/v1/notices/feed").then().statusCode(200)
+                    .body("campaignId", hasItem(campaign));
+        }
+    }
+
+    @Test
     void wrongCampaignsAreRefusedByFieldAndRule() {
         String purpose = legitimateInterest();
         campaign(Map.of("purpose", "email_marketing", "subject", texts(), "text", texts(),
@@ -245,7 +263,9 @@ class NoticeCampaignTest {
         as(BrandApp.ROLE).get("/v1/campaigns").then().statusCode(403);
     }
 
+    /** Last: it stops and starts the tests' SMTP server again. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void anSmtpServerDownMidCampaignIsRecordedAndTheCampaignResumes() {
         String source = "src-" + UUID.randomUUID();
         List<Identifier> emails = new ArrayList<>();

@@ -63,6 +63,10 @@ public interface ConsentConfig {
         @WithDefault("PT2M")
         Duration claimLease();
 
+        /** Longest wait for the SMTP server to take one e-mail; past it the e-mail counts as failed. */
+        @WithDefault("PT30S")
+        Duration sendTimeout();
+
         /** How long after a failed e-mail it is tried again. */
         @WithDefault("PT10M")
         Duration retryAfter();

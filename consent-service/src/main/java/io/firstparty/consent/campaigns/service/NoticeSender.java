@@ -8,7 +8,7 @@ import io.firstparty.consent.objection.service.ObjectionLinks;
 import io.firstparty.consent.people.service.Contacts;
 import io.firstparty.consent.purposes.domain.Purpose;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +41,13 @@ public class NoticeSender {
     private final NoticeRecords records;
     private final ObjectionLinks links;
     private final Contacts contacts;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final ConsentConfig config;
     private final Pacer pacer;
     private final String replica = UUID.randomUUID().toString();
 
     NoticeSender(DeliveryQueue queue, Campaigns campaigns, NoticeRenderer renderer, NoticeRecords records,
-                 ObjectionLinks links, Contacts contacts, Mailer mailer, ConsentConfig config) {
+                 ObjectionLinks links, Contacts contacts, ReactiveMailer mailer, ConsentConfig config) {
         this.queue = queue;
         this.campaigns = campaigns;
         this.renderer = renderer;
@@ -116,7 +116,9 @@ public class NoticeSender {
                 : renderer.render(campaign, delivery.language(),
                         links.url(delivery.profileId(), campaign.purposeCode, delivery.language()));
         try {
-            mailer.send(Mail.withText(address.get(), notice.subject(), notice.text()).setHtml(notice.html()));
+            // Bounded well within the claim's lease, so a stalled SMTP session never outlives the claim.
+            mailer.send(Mail.withText(address.get(), notice.subject(), notice.text()).setHtml(notice.html()))
+                    .await().atMost(config.campaigns().sendTimeout());
         } catch (RuntimeException e) {
             throw new SmtpFailure(e);
         }
