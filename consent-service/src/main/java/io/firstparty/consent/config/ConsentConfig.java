@@ -31,6 +31,59 @@ public interface ConsentConfig {
 
     Erasure erasure();
 
+    Campaigns campaigns();
+
+    interface Campaigns {
+
+        /** The shortest notice period: processing may start this long after a campaign starts, not sooner. */
+        @WithDefault("P30D")
+        Duration minNotice();
+
+        /** Who decides on the processing (GDPR Art. 4(7)), as objection receipts name them. */
+        @WithDefault("the brand")
+        String controller();
+
+        /** Where people reach the service's public pages: the objection links in notices start with it. */
+        @WithDefault("http://localhost:8084")
+        String publicUrl();
+
+        /** How often each replica looks for notices to send ({@code off} to never). */
+        @WithDefault("5s")
+        String sendEvery();
+
+        /** Most e-mails one replica sends a second. */
+        @WithDefault("10")
+        double messagesPerSecond();
+
+        /** How many deliveries a replica claims at a time. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claim holds: a replica that dies holding one leaves it to others after this. */
+        @WithDefault("PT2M")
+        Duration claimLease();
+
+        /** Longest wait for the SMTP server to take one e-mail; past it the e-mail counts as failed. */
+        @WithDefault("PT30S")
+        Duration sendTimeout();
+
+        /** How long after a failed e-mail it is tried again. */
+        @WithDefault("PT10M")
+        Duration retryAfter();
+
+        /** Attempts before an e-mail is given up (the person may still be reminded or reached in-app). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** How long after a campaign starts a person reached by no channel gets one reminder. */
+        @WithDefault("P14D")
+        Duration reminderAfter();
+
+        /** How often the reminder job runs (on one replica at a time; {@code off} to never). */
+        @WithDefault("1h")
+        String reminderEvery();
+    }
+
     interface Erasure {
 
         /** The services that must report before an erasure request is complete. */

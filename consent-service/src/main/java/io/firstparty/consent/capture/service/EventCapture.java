@@ -5,6 +5,7 @@ import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
 import io.firstparty.consent.ledger.domain.NewRecord;
 import io.firstparty.consent.ledger.service.ConsentRecorder;
+import io.firstparty.consent.people.service.Contacts;
 import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.persistence.Sha256;
 import io.firstparty.consent.purposes.domain.Purpose;
@@ -32,14 +33,16 @@ public class EventCapture {
     private static final Logger LOG = Logger.getLogger(EventCapture.class);
 
     private final People people;
+    private final Contacts contacts;
     private final SignalCapture signals;
     private final ConsentRecorder recorder;
     private final ConsentConfig config;
     private final Counter ignored;
 
-    EventCapture(People people, SignalCapture signals, ConsentRecorder recorder, ConsentConfig config,
+    EventCapture(People people, Contacts contacts, SignalCapture signals, ConsentRecorder recorder, ConsentConfig config,
                  MeterRegistry registry) {
         this.people = people;
+        this.contacts = contacts;
         this.signals = signals;
         this.recorder = recorder;
         this.config = config;
@@ -53,6 +56,7 @@ public class EventCapture {
         List<String> newlyLinked = people.learn(resolved.profileId(), resolved.identifiers(), resolved.resolvedAt());
         signals.applyWaiting(resolved.profileId(), newlyLinked);
         EventAccepted event = resolved.event();
+        contacts.learn(resolved.profileId(), event, resolved.identifiers(), resolved.resolvedAt());
         if (event == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.firstparty.consent.capture.service;
 
+import io.firstparty.consent.campaigns.service.NoticeRecords;
 import io.firstparty.consent.erasure.messaging.ErasureReports;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
@@ -8,6 +9,7 @@ import io.firstparty.consent.ledger.domain.NewRecord;
 import io.firstparty.consent.ledger.service.ConsentRecorder;
 import io.firstparty.consent.ledger.service.Ledger;
 import io.firstparty.consent.people.domain.PendingSignal;
+import io.firstparty.consent.people.service.Contacts;
 import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.purposes.domain.Purpose;
 import io.firstparty.consent.state.domain.ConsentState;
@@ -39,14 +41,19 @@ public class ProfileChanges {
     private static final String MERGE_METHOD = "profile_merge";
 
     private final People people;
+    private final Contacts contacts;
+    private final NoticeRecords notices;
     private final Ledger ledger;
     private final ConsentStates states;
     private final ConsentRecorder recorder;
     private final ErasureReports erasureReports;
 
-    ProfileChanges(People people, Ledger ledger, ConsentStates states, ConsentRecorder recorder,
+    ProfileChanges(People people, Contacts contacts, NoticeRecords notices, Ledger ledger, ConsentStates states,
+                   ConsentRecorder recorder,
                    ErasureReports erasureReports) {
         this.people = people;
+        this.contacts = contacts;
+        this.notices = notices;
         this.ledger = ledger;
         this.states = states;
         this.recorder = recorder;
@@ -74,6 +81,7 @@ public class ProfileChanges {
         }
         states.forget(List.of(absorbed));
         people.merge(absorbed, survivor, merge.mergeId());
+        contacts.merge(absorbed, survivor);
         recorder.record(survivor, takenOver);
         states.publishErased(absorbed);
     }
@@ -113,6 +121,8 @@ public class ProfileChanges {
         List<String> chains = people.chainsOf(person);
         int records = ledger.erase(person);
         states.forget(chains);
+        contacts.forget(chains);
+        notices.forget(chains);
         people.forget(person);
         if (!erased.identifierHashes().isEmpty()) {
             PendingSignal.delete("identifierHash in ?1", erased.identifierHashes());

@@ -1,5 +1,6 @@
 package io.firstparty.consent.objection.service;
 
+import io.firstparty.consent.config.ConsentConfig;
 import io.firstparty.consent.objection.rest.ObjectionLinkRequest;
 import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.purposes.domain.Purpose;
@@ -17,14 +18,18 @@ public class ObjectionLinks {
 
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
 
+    private static final String FORM = "/v1/objections/";
+
     private final People people;
     private final PurposeService purposes;
     private final ObjectionTokens tokens;
+    private final ConsentConfig config;
 
-    ObjectionLinks(People people, PurposeService purposes, ObjectionTokens tokens) {
+    ObjectionLinks(People people, PurposeService purposes, ObjectionTokens tokens, ConsentConfig config) {
         this.people = people;
         this.purposes = purposes;
         this.tokens = tokens;
+        this.config = config;
     }
 
     /** The form's path (public under {@code /v1/objections}) and until when it works. */
@@ -46,6 +51,11 @@ public class ObjectionLinks {
             throw new InvalidInputException("/language", "must be fr or en");
         }
         ObjectionTokens.Issued issued = tokens.issue(person, purpose.code, request.language(), Instant.now());
-        return new Link("/v1/objections/" + issued.token(), issued.expiresAt());
+        return new Link(FORM + issued.token(), issued.expiresAt());
+    }
+
+    /** The full address of a person's link, as notices carry it, for a person and purpose already checked. */
+    public String url(String person, String purpose, String language) {
+        return config.campaigns().publicUrl() + FORM + tokens.issue(person, purpose, language, Instant.now()).token();
     }
 }

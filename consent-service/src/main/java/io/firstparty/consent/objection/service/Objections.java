@@ -1,5 +1,6 @@
 package io.firstparty.consent.objection.service;
 
+import io.firstparty.consent.campaigns.service.NoticeRecords;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
 import io.firstparty.consent.ledger.domain.NewRecord;
@@ -16,10 +17,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one-click objection (GDPR Art. 21): a personal link opens the form, one answer records the
- * objection in the ledger, with no justification asked. The same link answered twice is one record.
+ * objection in the ledger, with no justification asked, and the notice it answers. The same link
+ * answered twice is one record. An objection to a notice a campaign served is confirmed by e-mail.
  */
 @ApplicationScoped
 public class Objections {
@@ -31,14 +34,16 @@ public class Objections {
     private final PurposeService purposes;
     private final ConsentStates states;
     private final ConsentRecorder recorder;
+    private final NoticeRecords notices;
 
     Objections(ObjectionTokens tokens, People people, PurposeService purposes, ConsentStates states,
-               ConsentRecorder recorder) {
+               ConsentRecorder recorder, NoticeRecords notices) {
         this.tokens = tokens;
         this.people = people;
         this.purposes = purposes;
         this.states = states;
         this.recorder = recorder;
+        this.notices = notices;
     }
 
     /** What the form shows: the purpose's text in the person's language, and whether they already objected. */
@@ -63,10 +68,15 @@ public class Objections {
         Purpose purpose = purposes.require("/token", ticket.purpose());
         PurposeText shown = PurposeText.find(purpose.code, purpose.version);
         String hash = "fr".equals(ticket.language()) ? shown.hashFr : shown.hashEn;
+        Optional<NoticeRecords.LastNotice> notice = notices.lastServed(people.chainsOf(person), purpose.code);
         NewRecord objection = NewRecord.decision(purpose.code, ConsentAction.OBJECT, Instant.now(),
                 Channel.EMAIL_LINK, METHOD, "objection_link", "objection:" + Sha256.hex(token),
-                new NewRecord.Evidence(Integer.toString(purpose.version), hash, null));
-        recorder.record(person, List.of(objection));
+                new NewRecord.Evidence(Integer.toString(purpose.version), hash,
+                        notice.map(NoticeRecords.LastNotice::noticeHash).orElse(null)));
+        ConsentRecorder.Recorded recorded = recorder.record(person, List.of(objection)).get(0);
+        if (notice.isPresent() && !recorded.replayed()) {
+            notices.queueReceipt(notice.get().campaignId(), person, ticket.language(), recorded.record().id);
+        }
         return new Form(ticket.language(), purpose.name, text(purpose, ticket.language()), true);
     }
 

@@ -44,8 +44,17 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** For a legitimate interest announced by a notice campaign: processing may not start before. */
+    @Column(name = "processing_starts_at")
+    public Instant processingStartsAt;
+
     public boolean consentBased() {
         return lawfulBasis == LawfulBasis.CONSENT;
+    }
+
+    /** Whether a notice period still holds processing back at {@code now}. */
+    public boolean heldBack(Instant now) {
+        return processingStartsAt != null && now.isBefore(processingStartsAt);
     }
 
     /** When a consent given at {@code grantedAt} lapses; legitimate interests do not lapse. */

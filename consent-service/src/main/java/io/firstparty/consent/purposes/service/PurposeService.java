@@ -110,6 +110,18 @@ public class PurposeService {
         all().forEach(this::publish);
     }
 
+    /**
+     * Holds the purpose back until {@code startsAt} (a notice period) and republishes it. A date people
+     * were already told is never brought forward: the later one holds.
+     */
+    @Transactional
+    public void holdUntil(Purpose purpose, Instant startsAt) {
+        if (purpose.processingStartsAt == null || startsAt.isAfter(purpose.processingStartsAt)) {
+            purpose.processingStartsAt = startsAt;
+        }
+        publish(purpose);
+    }
+
     private void apply(Purpose purpose, PurposeRequest request, LawfulBasis basis) {
         purpose.name = request.name();
         purpose.lawfulBasis = basis;
@@ -138,7 +150,7 @@ public class PurposeService {
 
     private void publish(Purpose purpose) {
         publisher.publish(Topics.CONSENT_PURPOSES, new PurposeDefined(PurposeDefined.CURRENT_VERSION,
-                purpose.code, purpose.lawfulBasis, purpose.version, null, purpose.updatedAt));
+                purpose.code, purpose.lawfulBasis, purpose.version, purpose.processingStartsAt, purpose.updatedAt));
     }
 
     private PurposeView view(Purpose purpose) {

@@ -42,6 +42,10 @@ public class ConsentState extends PanacheEntityBase {
     @Column(name = "record_id")
     public UUID recordId;
 
+    /** When this decision reached the consent topic, i.e. was enforced everywhere that reads it. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     public PurposeDecision decision() {
         return new PurposeDecision(status, statusSince, expiresAt, recordId.toString());
     }

@@ -50,7 +50,8 @@ public class ConsentChecks {
         }
         boolean signalled = PendingSignal.count("identifierHash", identifier.hash()) > 0;
         if (signalled && (purpose.consentBased() || purpose.lawfulBasis == LawfulBasis.LEGITIMATE_INTEREST)) {
-            return new Verdict(null, null, purpose.code, false, "objected", null, null, null, null);
+            return new Verdict(null, null, purpose.code, false, "objected", null, null, null, null,
+                    purpose.processingStartsAt);
         }
         return verdict(purpose, new StateQueries.Standing(null, null, false, null, null, null, null), Instant.now());
     }
@@ -60,15 +61,19 @@ public class ConsentChecks {
         boolean consentBased = purpose.consentBased();
         String reason;
         boolean allowed;
-        if (status == null) {
+        if (status != null && ConsentAction.denies(status)) {
+            allowed = false;
+            reason = status == ConsentStatus.DENIED ? "refused" : status.name().toLowerCase(Locale.ROOT);
+        } else if (purpose.heldBack(now)) {
+            // Before a notice campaign's date nobody's data is used for its purpose.
+            allowed = false;
+            reason = "notice_period";
+        } else if (status == null) {
             allowed = !consentBased;
             reason = consentBased ? (row.known() ? "no_record" : "unknown_person") : "no_objection";
         } else if (status == ConsentStatus.GRANTED && row.expiresAt() != null && !row.expiresAt().isAfter(now)) {
             allowed = false;
             reason = "expired";
-        } else if (ConsentAction.denies(status)) {
-            allowed = false;
-            reason = status == ConsentStatus.DENIED ? "refused" : status.name().toLowerCase(Locale.ROOT);
         } else if (status == ConsentStatus.EXPIRED) {
             allowed = !consentBased;
             reason = "expired";
@@ -77,6 +82,6 @@ public class ConsentChecks {
             reason = "granted";
         }
         return new Verdict(row.asked(), row.person(), purpose.code, allowed, reason, status, row.recordId(),
-                row.statusSince(), row.expiresAt());
+                row.statusSince(), row.expiresAt(), purpose.processingStartsAt);
     }
 }

@@ -78,6 +78,10 @@ public class ConsentStates {
         of(person).forEach(state -> decisions.put(state.purposeCode, state.decision()));
         publisher.publish(Topics.CONSENT_CHANGES, new ConsentStateChanged(ConsentStateChanged.CURRENT_VERSION,
                 person, decisions, changedPurpose, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        if (changedPurpose != null) {
+            ConsentState.update("publishedAt = ?1 where profileId = ?2 and purposeCode = ?3",
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), person, changedPurpose);
+        }
     }
 
     /** The person is gone: compaction keeps only this empty record of them. */

@@ -10,7 +10,9 @@ import java.util.UUID;
  *
  * @param profileId the profile asked about (or the one an identifier led to)
  * @param person    the profile that holds the person's consent (differs after a merge)
- * @param reason    granted, no_objection, no_record, unknown_person, expired, refused, withdrawn, objected
+ * @param reason    granted, no_objection, no_record, unknown_person, expired, refused, withdrawn, objected,
+ *                  notice_period (a legitimate interest whose notice period has not ended: no one yet)
+ * @param processingStartsAt when a legitimate interest under a notice campaign may be applied
  */
 public record Verdict(
         String profileId,
@@ -21,5 +23,6 @@ public record Verdict(
         ConsentStatus status,
         UUID recordId,
         Instant statusSince,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Instant processingStartsAt) {
 }
