@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.firstparty.consent.campaigns.rest.BrandApp;
 import io.firstparty.consent.campaigns.service.DeliveryQueue;
 import io.firstparty.consent.campaigns.service.NoticeReminders;
 import io.firstparty.consent.campaigns.service.NoticeSender;
@@ -231,7 +230,7 @@ class NoticeCampaignTest {
                 .post("/v1/campaigns").then().statusCode(201).body("sourceIds.size()", equalTo(0)).extract().path("id");
         start(campaign);
         for (String person : List.of(fromOneBrand, fromAnother)) {
-            as(BrandApp.ROLE).queryParam("profileId", person).get("/v1/notices/feed").then().statusCode(200)
+            as(Roles.BRAND_APP).queryParam("profileId", person).get("/v1/notices/feed").then().statusCode(200)
                     .body("campaignId", hasItem(campaign));
         }
     }
@@ -260,7 +259,7 @@ class NoticeCampaignTest {
         as(Roles.PRIVACY_OFFICER).post("/v1/campaigns/" + id + "/start").then().statusCode(409)
                 .contentType(PROBLEM_JSON).body("detail", containsString("starts once"));
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of()).post("/v1/campaigns").then().statusCode(403);
-        as(BrandApp.ROLE).get("/v1/campaigns").then().statusCode(403);
+        as(Roles.BRAND_APP).get("/v1/campaigns").then().statusCode(403);
     }
 
     /** Last: it stops and starts the tests' SMTP server again. */
@@ -310,7 +309,7 @@ class NoticeCampaignTest {
         String campaign = start(create(purpose, source, in(31)));
         String version = as(Roles.PRIVACY_OFFICER).get("/v1/campaigns/" + campaign).then().extract().path("noticeHash.fr");
 
-        String objectionUrl = as(BrandApp.ROLE).queryParam("profileId", reader).get("/v1/notices/feed").then()
+        String objectionUrl = as(Roles.BRAND_APP).queryParam("profileId", reader).get("/v1/notices/feed").then()
                 .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].campaignId", equalTo(campaign))
@@ -319,16 +318,16 @@ class NoticeCampaignTest {
                 .body("[0].noticeVersion", equalTo(version))
                 .extract().path("[0].objectionUrl");
         for (int display = 0; display < 2; display++) {
-            as(BrandApp.ROLE).contentType(ContentType.JSON).body(Map.of("profileId", reader))
+            as(Roles.BRAND_APP).contentType(ContentType.JSON).body(Map.of("profileId", reader))
                     .post("/v1/notices/" + campaign + "/displays").then().statusCode(204);
         }
-        as(BrandApp.ROLE).queryParam("profileId", reader).get("/v1/notices/feed").then()
+        as(Roles.BRAND_APP).queryParam("profileId", reader).get("/v1/notices/feed").then()
                 .body("[0].displayedAt", notNullValue());
         as(Roles.PRIVACY_OFFICER).get("/v1/people/" + reader + "/notices").then().statusCode(200)
                 .body("findAll { it.outcome == 'displayed' && it.channel == 'in_app' }.size()", equalTo(2))
                 .body("[0].noticeHash", equalTo(version));
         as(Roles.MARKETER).queryParam("profileId", reader).get("/v1/notices/feed").then().statusCode(403);
-        as(BrandApp.ROLE).contentType(ContentType.JSON).body(Map.of("profileId", TestPeople.newProfileId()))
+        as(Roles.BRAND_APP).contentType(ContentType.JSON).body(Map.of("profileId", TestPeople.newProfileId()))
                 .post("/v1/notices/" + campaign + "/displays").then().statusCode(404);
 
         RestAssured.given().contentType("application/x-www-form-urlencoded")

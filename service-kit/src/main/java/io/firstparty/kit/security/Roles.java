@@ -9,6 +9,11 @@ public final class Roles {
     public static final String PRIVACY_OFFICER = "privacy-officer";
     /** Manages sources, write keys and forms. */
     public static final String ADMIN = "admin";
+    /**
+     * A brand's app back end (a client credential, not a person): reads a person's in-app notices and
+     * records that they were displayed, and nothing else, so an app's credential opens no management endpoint.
+     */
+    public static final String BRAND_APP = "brand-app";
 
     private Roles() {
     }

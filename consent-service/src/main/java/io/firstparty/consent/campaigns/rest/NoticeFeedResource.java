@@ -2,6 +2,7 @@ package io.firstparty.consent.campaigns.rest;
 
 import io.firstparty.consent.campaigns.service.NoticeFeed;
 import io.firstparty.kit.problem.InvalidInputException;
+import io.firstparty.kit.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @Path("/v1/notices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(BrandApp.ROLE)
+@RolesAllowed(Roles.BRAND_APP)
 @Blocking
 public class NoticeFeedResource {
 
