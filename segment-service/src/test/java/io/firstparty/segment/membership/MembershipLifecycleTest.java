@@ -175,6 +175,8 @@ class MembershipLifecycleTest {
         assertMember(ordered, erased, true);
         assertMember(bigSpenders, erased, true);
         assertMember(bigSpenders, kept, true);
+        within(WAIT, () -> assertEquals(2, membershipChanges(erased).stream().filter(SegmentEntered.class::isInstance).count(),
+                "both entries are published before the erasure"));
         String request = "dsr-" + UUID.randomUUID();
 
         publish(new ProfileErased(ProfileErased.CURRENT_VERSION, erased, request, List.of(), Instant.now()));

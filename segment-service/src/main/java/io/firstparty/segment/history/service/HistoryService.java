@@ -29,7 +29,7 @@ public class HistoryService {
 
     static final String SERVICE = "segment-service";
     /** The cause recorded with the exits an erasure makes. */
-    public static final String ERASURE_CAUSE = "erasure";
+    private static final String ERASURE_CAUSE = "erasure";
 
     private final HistoryRepository history;
     private final MembershipService membership;
