@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.firstparty.kit.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class ExampleAudiencesTest {
         }
         // The consent service answers 404 until it has heard of the person from the resolved events.
         for (String profileId : PROFILES.values()) {
-            settled(() -> as("privacy").contentType(ContentType.JSON).header("Idempotency-Key", "grant-" + profileId)
+            within(RESOLUTION, () -> as("privacy").contentType(ContentType.JSON).header("Idempotency-Key", "grant-" + profileId)
                     .body(Map.of("choices", Map.of(PURPOSE, true)))
                     .put(Service.CONSENT.url() + "/v1/people/" + profileId + "/consents").then().statusCode(200));
         }
@@ -306,8 +307,8 @@ class ExampleAudiencesTest {
      */
     private static void awaitMembers(String segment, Set<String> members, Set<String> nearMisses, Runnable explanations) {
         Set<String> expected = new TreeSet<>(members);
-        settled(() -> assertEquals(expected, listedAmongOurPeople(segment), "listed members among the test's people"));
-        settled(() -> {
+        within(RESOLUTION, () -> assertEquals(expected, listedAmongOurPeople(segment), "listed members among the test's people"));
+        within(RESOLUTION, () -> {
             for (String member : members) {
                 JsonPath why = explanation(segment, member);
                 assertTrue(why.getBoolean("member") && why.getBoolean("listed") && why.getBoolean("rule.holds"), why.prettify());
@@ -321,27 +322,6 @@ class ExampleAudiencesTest {
             explanations.run();
         });
         assertEquals(expected, listedAmongOurPeople(segment), "listed members among the test's people");
-    }
-
-    /** Runs the assertions until they pass, or fails with their last failure once the time is up. */
-    private static void settled(Runnable assertions) {
-        long deadline = System.nanoTime() + RESOLUTION.toNanos();
-        while (true) {
-            try {
-                assertions.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
     }
 
     private static Set<String> listedAmongOurPeople(String segment) {
