@@ -69,6 +69,8 @@ usage() {
   cat <<EOF
 Usage: ./firstparty bench [--build] [--jfr] [--quick]
        ./firstparty bench consent    (consent-service: check API p99 at 1,000/s, batch of 10,000; benchmarks/consent-bench.sh)
+       ./firstparty bench freshness  (event accepted -> SegmentEntered, and a withdrawal -> out of the audience, under
+                                     2,000 events/s through the four services; benchmarks/freshness-bench.sh)
 
 Benchmarks ingestion-service on this machine (its own Kafka broker on localhost:${BENCH_KAFKA_PORT},
 its own database ${BENCH_DB}, a collection replica on 127.0.0.1:${BENCH_SERVICE_PORT}, then an archiver
@@ -701,6 +703,8 @@ main() {
   local arg
   # The consent phase is its own script: its own broker, database and service.
   [[ "${1:-}" == consent ]] && { shift; exec "${BENCH_HOME}/consent-bench.sh" "$@"; }
+  # ./firstparty bench freshness: ingestion, profile, segment and consent services together (freshness-bench.sh).
+  [[ "${1:-}" == freshness ]] && { shift; exec "${BENCH_HOME}/freshness-bench.sh" "$@"; }
   # ./firstparty bench segment [--full]: the segment-service benchmark (segment-bench.sh).
   if [[ "${1:-}" == "segment" ]]; then
     shift

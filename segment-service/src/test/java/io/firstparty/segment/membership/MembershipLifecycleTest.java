@@ -14,10 +14,14 @@ import io.firstparty.segment.TestSegments;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MembershipLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    DataSource dataSource;
 
     private static String person() {
         String id = "p-" + UUID.randomUUID();
@@ -153,5 +160,61 @@ class MembershipLifecycleTest {
             assertEquals(ErasureCompleted.ERASED, reports.get(0).outcome());
             assertTrue(reports.get(0).itemsErased() >= 3, reports.get(0).toString());
         });
+    }
+
+    @Test
+    void anErasureClosesEveryMembershipOnceWithAnExitCausedByIt() throws Exception {
+        String order = TestSegments.unique("Order Completed");
+        String erased = person();
+        String kept = person();
+        publish(track(erased, order, Instant.now(), "{\"revenue\": 80}", null));
+        publish(track(kept, order, Instant.now(), "{\"revenue\": 80}", null));
+        UUID ordered = TestSegments.create("Ordered", "personalization", "{\"event\": {\"name\": \"" + order + "\"}}");
+        UUID bigSpenders = TestSegments.create("Spent over 50", "personalization", "{\"event\": {\"name\": \"" + order
+                + "\", \"aggregate\": {\"sum\": \"properties.revenue\", \"gt\": 50}}}");
+        assertMember(ordered, erased, true);
+        assertMember(bigSpenders, erased, true);
+        assertMember(bigSpenders, kept, true);
+        within(WAIT, () -> assertEquals(2, membershipChanges(erased).stream().filter(SegmentEntered.class::isInstance).count(),
+                "both entries are published before the erasure"));
+        String request = "dsr-" + UUID.randomUUID();
+
+        publish(new ProfileErased(ProfileErased.CURRENT_VERSION, erased, request, List.of(), Instant.now()));
+        publish(new ProfileErased(ProfileErased.CURRENT_VERSION, erased, request, List.of(), Instant.now()));
+
+        within(WAIT, () -> {
+            List<SegmentMembershipChange> changes = membershipChanges(erased);
+            for (UUID segment : List.of(ordered, bigSpenders)) {
+                List<SegmentMembershipChange> ofSegment = changes.stream()
+                        .filter(change -> change.segmentId().equals(segment.toString())).toList();
+                assertEquals(2, ofSegment.size(), "one entry, then one exit despite the redelivery: " + ofSegment);
+                assertTrue(ofSegment.get(0) instanceof SegmentEntered && ofSegment.get(1) instanceof SegmentExited,
+                        ofSegment.toString());
+                assertEquals(1, ofSegment.get(1).ruleVersion());
+            }
+        });
+        assertEquals(List.of("erasure", "erasure"), causesOfExits(erased), "the exits are recorded with their cause");
+        assertMember(bigSpenders, kept, true);
+        assertTrue(membershipChanges(kept).stream().noneMatch(SegmentExited.class::isInstance), "nobody else left");
+        // The erased person's entry went with the rest of their data; their exit stays.
+        as(Roles.MARKETER).get("/v1/segments/{id}/size?days=1", bigSpenders).then()
+                .body("[0].entered", equalTo(1)).body("[0].exited", equalTo(1)).body("[0].size", equalTo(1));
+    }
+
+    /** What the change log keeps of a person's exits: only their causes (nothing else of them is left). */
+    private List<String> causesOfExits(String profileId) throws Exception {
+        List<String> causes = new ArrayList<>();
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT change, cause FROM segment_membership_change"
+                     + " WHERE profile_id = ? ORDER BY id")) {
+            query.setString(1, profileId);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertEquals("exited", rows.getString(1), "an erased person's entries are not kept");
+                    causes.add(rows.getString(2));
+                }
+            }
+        }
+        return causes;
     }
 }

@@ -153,11 +153,14 @@ public class HistoryRepository {
                 .append(")"));
     }
 
-    /** Deletes everything held of the profile; returns how many rows went. */
+    /**
+     * Deletes the profile's history, traits, consent replica and membership log; returns how many rows
+     * went. The memberships themselves are closed by the caller, so that their exits are logged anew.
+     */
     public long erase(String profileId) throws SQLException {
         long erased = execute(new Sql().append("WITH gone AS (DELETE FROM segment_event WHERE profile_id = ").param(profileId)
                 .append(" RETURNING message_id) DELETE FROM segment_event_owner o USING gone WHERE o.message_id = gone.message_id"));
-        for (String table : List.of("segment_profile", "segment_membership", "segment_membership_change", "consent_state")) {
+        for (String table : List.of("segment_profile", "segment_membership_change", "consent_state")) {
             erased += execute(new Sql().append("DELETE FROM " + table + " WHERE profile_id = ").param(profileId));
         }
         return erased;

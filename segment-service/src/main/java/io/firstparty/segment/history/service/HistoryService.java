@@ -28,6 +28,8 @@ import java.util.Set;
 public class HistoryService {
 
     static final String SERVICE = "segment-service";
+    /** The cause recorded with the exits an erasure makes. */
+    private static final String ERASURE_CAUSE = "erasure";
 
     private final HistoryRepository history;
     private final MembershipService membership;
@@ -62,13 +64,17 @@ public class HistoryService {
         membership.reevaluate(List.of(change.profileId()), "traits changed");
     }
 
-    /** Deletes everything held of the profile, once per request; a redelivery reports the same result again. */
+    /**
+     * Deletes everything held of the profile, once per request; a redelivery reports the same result
+     * again. Every membership is closed with an exit caused by the erasure, which is all that is kept
+     * of the person (the profile id, the segment, the time) so that downstream audiences drop them too.
+     */
     @Transactional
     public ErasureCompleted erase(ProfileErased erased) throws SQLException {
         Optional<Erasure> earlier = history.erasure(erased.erasureRequestId());
         Erasure erasure = earlier.isPresent() ? earlier.get()
-                : new Erasure(erased.erasureRequestId(), erased.profileId(), history.erase(erased.profileId()),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                : new Erasure(erased.erasureRequestId(), erased.profileId(), history.erase(erased.profileId())
+                + membership.removeEverywhere(erased.profileId(), ERASURE_CAUSE), Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (earlier.isEmpty()) {
             history.recordErasure(erasure);
         }

@@ -113,6 +113,16 @@ public class MembershipRepository {
         return sql.update(dataSource);
     }
 
+    /** The profile leaves every segment it is in, each exit logged under the segment's current rule version. */
+    public long removeProfile(String profileId, String cause, Instant now) throws SQLException {
+        Sql sql = new Sql().append("WITH exited AS (DELETE FROM segment_membership WHERE profile_id = ").param(profileId)
+                .append(" RETURNING segment_id) INSERT INTO segment_membership_change")
+                .append(" (profile_id, segment_id, change, rule_version, cause, occurred_at) SELECT ").param(profileId)
+                .append(", s.id, 'exited', s.current_version, ").param(cause).append(", ").param(now, "timestamptz")
+                .append(" FROM exited JOIN segment s ON s.id = exited.segment_id");
+        return sql.update(dataSource);
+    }
+
     /** Members that consent allows for the purpose, in profile id order, after the given id. */
     public List<Member> allowedMembers(UUID segmentId, String purpose, String after, int limit) throws SQLException {
         Sql sql = new Sql().append("SELECT " + MEMBER_COLUMNS + " FROM segment_membership m WHERE m.segment_id = ")

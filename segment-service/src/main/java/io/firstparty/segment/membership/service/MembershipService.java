@@ -56,6 +56,13 @@ public class MembershipService {
         return evaluate(segments.withDependents(segmentId), profileIds, cause);
     }
 
+    /** The profile leaves every segment at once, whatever the rules say (it was erased); returns the exits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long removeEverywhere(String profileId, String cause) throws SQLException {
+        membership.lockForStream();
+        return membership.removeProfile(profileId, cause, Instant.now());
+    }
+
     /** Evaluates the given segments, in their order, for the given profiles (null: everyone). */
     private Applied evaluate(List<CompiledSegment> ordered, Collection<String> profileIds, String cause)
             throws SQLException {

@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# Real-time freshness, end to end (./firstparty bench freshness, or benchmarks/freshness-bench.sh).
+#
+# Starts its own Kafka broker (localhost:29592), its own databases (firstparty_bench_e2e_<service>,
+# re-created) and ingestion-, profile-, segment- and consent-service from their built jars on
+# 127.0.0.1:28581-28584, with bearer tokens checked against a key pair made for the run (no Keycloak).
+# A segment "sent the signal" is created, then:
+#   1. entry       RATE events/s (default 2,000) posted to ingestion's POST /v1/batch for WARMUP + SECONDS
+#                  (default 15 + 60) s, BATCH events a request, open loop; one event of each request is a
+#                  newcomer's signal that puts them into the segment. For every signal of the measured
+#                  seconds: from ingestion's 200 (acceptance) to the SegmentEntered record published on
+#                  firstparty.segments.membership: p50, p99 against p99 <= 1 s
+#   2. withdrawal  under the same load, WITHDRAWALS people (of a small segment with consent granted
+#                  through the preference centre) withdraw one after the other through consent-service's
+#                  PUT /v1/people/{id}/consents: from its answer to the person absent from the segment's
+#                  member list and its export: p50, p99 against p99 <= 1 s
+# Options: --build (rebuild the four services first), --no-withdrawal (without consent-service and
+# phase 2). Everything it started is stopped when it ends. Results: terminal and
+# .firstparty/bench/freshness-<time>/results.txt.
+set -euo pipefail
+
+# shellcheck source=benchmarks/platform.sh
+. "$(dirname "${BASH_SOURCE[0]}")/platform.sh"
+
+RATE="${BENCH_FRESHNESS_RATE:-2000}"
+SECONDS_MEASURED="${BENCH_FRESHNESS_SECONDS:-60}"
+WARMUP="${BENCH_FRESHNESS_WARMUP:-15}"
+BATCH="${BENCH_FRESHNESS_BATCH:-20}"
+KEEPERS=25
+WITHDRAWALS="${BENCH_FRESHNESS_WITHDRAWALS:-15}"
+TARGET_P99_MS=1000
+
+KAFKA_PORT=29592
+KAFKA_CONTROLLER_PORT=29593
+BROKER=bench-e2e-kafka
+DB_PREFIX=firstparty_bench_e2e
+SOURCE_ID=00000000-0000-4000-8000-0000000e2e01
+declare -A PORTS=([ingestion]=28581 [profile]=28582 [segment]=28583 [consent]=28584)
+SERVICES=(ingestion profile segment consent)
+BUILD=""
+RUN_DIR="${FP_STATE}/bench/freshness-$(date -u +%Y%m%dT%H%M%SZ)"
+
+for arg in "$@"; do
+  case "$arg" in
+    --build) BUILD=1 ;;
+    --no-withdrawal) SERVICES=(ingestion profile segment) ;;
+    -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "freshness bench: unknown option '${arg}' (--build, --no-withdrawal)" ;;
+  esac
+done
+
+component() { printf 'bench-e2e-%s\n' "$1"; }
+url() { printf 'http://127.0.0.1:%s\n' "${PORTS[$1]}"; }
+with_consent() { [[ " ${SERVICES[*]} " == *" consent "* ]]; }
+
+cleanup() {
+  local rc=$? service
+  trap '' PIPE INT TERM HUP
+  {
+    step "Stopping what the benchmark started"
+    [[ -n "${WITHDRAWER:-}" ]] && kill -TERM "$WITHDRAWER"
+    for service in "${SERVICES[@]}"; do
+      stop_component "$(component "$service")" 30
+    done
+    stop_component "$BROKER" 30
+    if pg_ready; then
+      for service in "${SERVICES[@]}"; do
+        pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${DB_PREFIX}_${service} WITH (FORCE)" >/dev/null 2>&1
+      done
+    fi
+    rm -rf "${FP_STATE:?}/${BROKER}"
+  } 2>/dev/null || true
+  exit "$rc"
+}
+
+sql() { psql -X -q -tA -w -v ON_ERROR_STOP=1 -h "$FP_PG_HOST" -p "$FP_PG_PORT" -U "$FP_PG_ROLE" -d "${DB_PREFIX}_$1" "${@:2}"; }
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# token ROLE: a JWT signed RS256 with the run's key, carrying the role.
+token() {
+  local header payload now
+  now="$(date +%s)"
+  header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
+  payload="$(printf '{"iss":"firstparty-bench","sub":"bench","aud":"firstparty-services","iat":%s,"exp":%s,"realm_access":{"roles":["%s"]}}' \
+    "$now" "$((now + 3600))" "$1" | b64url)"
+  printf '%s.%s.%s' "$header" "$payload" \
+    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "${RUN_DIR}/key.pem" -binary | b64url)"
+}
+
+build() {
+  local service missing=""
+  for service in "${SERVICES[@]}"; do
+    [[ -f "$(service_jar "${service}-service")" ]] || missing=1
+  done
+  if [[ -n "$BUILD" || -n "$missing" ]]; then
+    info "building the services (log: ${RUN_DIR}/build.log)"
+    (cd "$FP_ROOT" && "$(mvn_cmd)" -B -q -DskipTests package \
+      -pl "$(printf '%s-service,' "${SERVICES[@]}" | sed 's/,$//')" -am) >"${RUN_DIR}/build.log" 2>&1 ||
+      { show_log_tail "${RUN_DIR}/build.log" 40; die "The services did not build."; }
+  fi
+  for service in "${SERVICES[@]}"; do
+    ok "$(service_jar "${service}-service" | sed "s|${FP_ROOT}/||") ($(date -u -r "$(service_jar "${service}-service")" +%FT%TZ))"
+  done
+}
+
+# start_service NAME: the service from its jar, on its port, database and the run's broker; its
+# collection replica does not archive (the archive is not on the measured path).
+start_service() {
+  local name="$1" db="${DB_PREFIX}_$1"
+  check_ports "$(component "$name")" "${PORTS[$name]}" >/dev/null || die "port ${PORTS[$name]} is taken"
+  pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${db} WITH (FORCE)" >/dev/null 2>&1
+  pg_admin -d postgres -c "CREATE DATABASE ${db} OWNER ${FP_PG_ROLE}" >/dev/null
+  [[ "$name" == consent ]] && ensure_consent_owner "$db" >/dev/null
+  rotate_log "$(component "$name")"
+  (
+    cd "${FP_ROOT}/${name}-service" || exit 1
+    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="${PORTS[$name]}" FIRSTPARTY_KAFKA="localhost:${KAFKA_PORT}" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${db}" \
+      QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench \
+      FIRSTPARTY_ARCHIVE_ENABLED=false MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
+    # shellcheck disable=SC2086 # the options are words
+    start_component "$(component "$name")" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$(component "$name")" \
+      -jar "$(service_jar "${name}-service")"
+  )
+}
+
+ready() { [[ "$(http_status "$(url "$1")/q/health/ready")" == 200 ]]; }
+
+# The benchmark's source, straight into ingestion's database (the admin API is not what is measured).
+create_source() {
+  WRITE_KEY="fpwk_bench_$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
+  sql ingestion >/dev/null <<SQL
+INSERT INTO source (id, brand, name, rate_limit_per_second, event_types)
+VALUES ('${SOURCE_ID}', 'firstparty-bench', 'freshness benchmark', 1000000, '{identify,track,page,screen,group,alias}');
+INSERT INTO write_key (key_hash, source_id, key_prefix)
+VALUES ('$(printf '%s' "$WRITE_KEY" | sha256sum | cut -d' ' -f1)', '${SOURCE_ID}', '${WRITE_KEY:0:9}');
+SQL
+}
+
+collect() { curl -s -o /dev/null -w '%{http_code}' -u "${WRITE_KEY}:" -H 'Content-Type: application/json' -d "$2" "$(url ingestion)/v1/$1"; }
+as() { local role="$1"; shift; curl -s -H "Authorization: Bearer ${TOKENS[$role]}" "$@"; }
+
+# create_segment NAME EVENT: a segment of everyone who sent EVENT today; prints its id.
+create_segment() {
+  local out
+  out="$(as marketer -H 'Content-Type: application/json' -d "{\"name\": \"$1\", \"description\": \"benchmark\",
+    \"purpose\": \"personalization\", \"owner\": \"bench\", \"significant\": false,
+    \"rule\": {\"event\": {\"name\": \"$2\", \"within\": \"P1D\"}}}" "$(url segment)/v1/segments")"
+  jq -r '.segment.id // empty' <<<"$out" | grep . || die "creating the segment '$1' failed: ${out}"
+}
+
+listed() { as marketer "$(url segment)/v1/segments/$1/members?limit=1000" | jq -r '.members[].profileId'; }
+exported() { as marketer "$(url segment)/v1/segments/$1/export?format=ndjson"; }
+
+# Keepers: people who sent "Bench Keeper" and granted consent to personalization in the preference centre.
+prepare_keepers() {
+  local i profile deadline
+  for i in $(seq 1 "$KEEPERS"); do
+    [[ "$(collect track "{\"userId\": \"keeper-${i}\", \"event\": \"Bench Keeper\"}")" == 200 ]] || die "ingestion refused a keeper's event"
+  done
+  deadline=$(($(now_ms) + 120000))
+  until [[ "$(sql segment -c "SELECT count(*) FROM segment_membership WHERE segment_id = '${KEEPER_SEGMENT}'")" == "$KEEPERS" ]]; do
+    (($(now_ms) < deadline)) || die "the keepers did not enter their segment within 120 s"
+    sleep 0.5
+  done
+  sql segment -c "SELECT profile_id FROM segment_membership WHERE segment_id = '${KEEPER_SEGMENT}'" >"${RUN_DIR}/keepers"
+  # consent-service answers 404 until it has heard of the person from the resolved events.
+  while read -r profile; do
+    until [[ "$(as privacy-officer -o "${RUN_DIR}/grant.json" -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+      -H "Idempotency-Key: grant-${profile}" -d '{"choices": {"personalization": true}}' \
+      "$(url consent)/v1/people/${profile}/consents")" == 200 ]]; do
+      (($(now_ms) < deadline)) || die "consent-service refused a grant: $(cat "${RUN_DIR}/grant.json")"
+      sleep 0.5
+    done
+  done <"${RUN_DIR}/keepers"
+  until [[ "$(listed "$KEEPER_SEGMENT" | wc -l)" == "$KEEPERS" ]]; do
+    (($(now_ms) < deadline)) || die "the keepers' consent did not reach segment-service within 120 s"
+    sleep 0.5
+  done
+  ok "${KEEPERS} keepers listed in their segment with consent granted"
+}
+
+# withdraw_one PROFILE: prints the ms from consent-service's answer to the person absent from both
+# the member list and the export (polled every 50 ms, 30 s at most).
+withdraw_one() {
+  local profile="$1" answered deadline
+  [[ "$(as privacy-officer -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+    -d '{"choices": {"personalization": false}}' "$(url consent)/v1/people/${profile}/consents")" == 200 ]] || {
+    echo "failed"
+    return
+  }
+  answered="$(now_ms)"
+  deadline=$((answered + 30000))
+  while listed "$KEEPER_SEGMENT" | grep -qx "$profile" || exported "$KEEPER_SEGMENT" | grep -q "\"${profile}\""; do
+    (($(now_ms) < deadline)) || { echo "timeout"; return; }
+    sleep 0.05
+  done
+  echo "$(($(now_ms) - answered))"
+}
+
+# One withdrawal every 3 s once the warm-up is over, while the load runs.
+withdrawals_under_load() {
+  sleep "$((WARMUP + 2))"
+  head -n "$WITHDRAWALS" "${RUN_DIR}/keepers" | while read -r profile; do
+    withdraw_one "$profile"
+    sleep 3
+  done >"${RUN_DIR}/withdrawals"
+}
+
+value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
+verdict() { LC_ALL=C awk -v v="$1" -v t="$2" 'BEGIN { print (v >= 0 && v <= t) ? "PASS" : "MISS" }'; }
+# percentiles FILE: "p50 p99 max" of the numbers listed one a line (-1 when there are none).
+percentiles() {
+  grep -E '^[0-9]+$' "$1" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-1 -1 -1"; exit }
+    i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); print v[i50], v[i99], v[NR] }'
+}
+
+main() {
+  local service
+  ensure_state_dirs
+  mkdir -p "$RUN_DIR"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  step "Builds"
+  build
+  ensure_postgres
+  step "Kafka, databases, services"
+  fetch_kafka
+  rm -rf "${FP_STATE:?}/${BROKER}"
+  mkdir -p "${FP_STATE}/${BROKER}"
+  kafka_start "$BROKER" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${FP_STATE}/${BROKER}/storage" || exit 1
+  kafka_wait "$BROKER" "$KAFKA_PORT" || exit 1
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${RUN_DIR}/key.pem" 2>/dev/null
+  PUBLIC_KEY="$(openssl pkey -in "${RUN_DIR}/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')"
+  declare -gA TOKENS=([marketer]="$(token marketer)" [privacy-officer]="$(token privacy-officer)")
+  for service in "${SERVICES[@]}"; do
+    start_service "$service"
+  done
+  for service in "${SERVICES[@]}"; do
+    wait_until "$(component "$service")" 300 "readiness" ready "$service" || exit 1
+    ok "${service}-service ready on $(url "$service")"
+  done
+  create_source
+  with_consent || sql segment -c "INSERT INTO consent_purpose (code, lawful_basis, version) VALUES ('personalization', 'consent', 1)"
+  local deadline=$(($(now_ms) + 60000))
+  until SEGMENT_ID="$(create_segment "Sent the signal" "Bench Signal" 2>/dev/null)"; do
+    (($(now_ms) < deadline)) || die "segment-service did not learn the purposes from consent-service within 60 s"
+    sleep 1
+  done
+  ok "segment ${SEGMENT_ID}: everyone who sent the signal today"
+  if with_consent; then
+    KEEPER_SEGMENT="$(create_segment "Keepers" "Bench Keeper")"
+    prepare_keepers
+  fi
+
+  LOAD_BEFORE="$(uptime)"
+  step "1. entry: ${RATE} events/s for ${WARMUP} s of warm-up and ${SECONDS_MEASURED} s measured, ${BATCH} a request"
+  if with_consent; then
+    step "2. withdrawal: ${WITHDRAWALS} withdrawals under that load, one every 3 s"
+    withdrawals_under_load &
+    WITHDRAWER=$!
+  fi
+  java -Xmx384m -cp "$(kafka_lib)/*" "${FP_ROOT}/benchmarks/freshness/FreshnessLoad.java" "$(url ingestion)" "$WRITE_KEY" \
+    "localhost:${KAFKA_PORT}" "$RATE" "$SECONDS_MEASURED" "$WARMUP" "$BATCH" >"${RUN_DIR}/load.log" 2>&1 ||
+    { tail -n 20 "${RUN_DIR}/load.log"; die "the load generator failed"; }
+  LOAD_AFTER="$(uptime)"
+  if with_consent; then
+    wait "$WITHDRAWER" || true
+    WITHDRAWER=""
+  fi
+
+  local log="${RUN_DIR}/load.log" p99 w50 w99 wmax
+  p99="$(value p99_ms "$log")"
+  {
+    printf '\nend-to-end freshness benchmark, %s, %s CPUs, commit %s\n' "$(date -u +%FT%TZ)" "$(nproc)" \
+      "$(git -C "$FP_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    printf 'load before: %s\nload after:  %s\n(other processes share the CPUs; figures under load are not comparable)\n' \
+      "$LOAD_BEFORE" "$LOAD_AFTER"
+    printf '%s events posted at %s/s (achieved %s/s), failed requests %s, a request answered in p50 %s ms, p99 %s ms\n' \
+      "$(value events "$log")" "$RATE" "$(value rate "$log")" "$(value failures "$log")" \
+      "$(value answer_p50_ms "$log")" "$(value answer_p99_ms "$log")"
+    printf '1 entry       %s of %s signals entered: accepted -> SegmentEntered published p50 %s ms, p99 %s ms, max %s ms   target p99 <= %s ms  %s\n' \
+      "$(value entered "$log")" "$(value signals "$log")" "$(value p50_ms "$log")" "$p99" "$(value max_ms "$log")" \
+      "$TARGET_P99_MS" "$(verdict "$p99" "$TARGET_P99_MS")"
+    printf '              of which accepted -> IdentityResolved published p50 %s ms, p99 %s ms; IdentityResolved -> SegmentEntered p50 %s ms, p99 %s ms\n' \
+      "$(value resolved_p50_ms "$log")" "$(value resolved_p99_ms "$log")" "$(value segment_p50_ms "$log")" \
+      "$(value segment_p99_ms "$log")"
+    if with_consent; then
+      read -r w50 w99 wmax < <(percentiles "${RUN_DIR}/withdrawals")
+      printf '2 withdrawal  %s of %s absent from members and export: answer -> absent p50 %s ms, p99 %s ms, max %s ms   target p99 <= %s ms  %s\n' \
+        "$(grep -cE '^[0-9]+$' "${RUN_DIR}/withdrawals")" "$WITHDRAWALS" "$w50" "$w99" "$wmax" "$TARGET_P99_MS" \
+        "$(verdict "$w99" "$TARGET_P99_MS")"
+    fi
+  } | tee "${RUN_DIR}/results.txt"
+}
+
+main "$@"
