@@ -120,8 +120,8 @@ main() {
   pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)" >/dev/null 2>&1
   pg_admin -d postgres -c "CREATE DATABASE ${BENCH_DB} OWNER ${FP_PG_ROLE}"
   ensure_consent_owner "$BENCH_DB"
-  bench_token "$RUN_DIR" marketer
-  TOKEN="$BENCH_TOKEN" PUBLIC_KEY="$BENCH_PUBLIC_KEY"
+  bench_key "$RUN_DIR"
+  TOKEN="$(bench_jwt "$RUN_DIR" marketer)" PUBLIC_KEY="$BENCH_PUBLIC_KEY"
   start_service
   seed_people
 

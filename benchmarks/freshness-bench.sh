@@ -74,19 +74,6 @@ cleanup() {
 }
 
 sql() { psql -X -q -tA -w -v ON_ERROR_STOP=1 -h "$FP_PG_HOST" -p "$FP_PG_PORT" -U "$FP_PG_ROLE" -d "${DB_PREFIX}_$1" "${@:2}"; }
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-
-# token ROLE: a JWT signed RS256 with the run's key, carrying the role.
-token() {
-  local header payload now
-  now="$(date +%s)"
-  header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-  payload="$(printf '{"iss":"firstparty-bench","sub":"bench","aud":"firstparty-services","iat":%s,"exp":%s,"realm_access":{"roles":["%s"]}}' \
-    "$now" "$((now + 3600))" "$1" | b64url)"
-  printf '%s.%s.%s' "$header" "$payload" \
-    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "${RUN_DIR}/key.pem" -binary | b64url)"
-}
-
 build() {
   local service missing=""
   for service in "${SERVICES[@]}"; do
@@ -231,9 +218,9 @@ main() {
   mkdir -p "${FP_STATE}/${BROKER}"
   kafka_start "$BROKER" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${FP_STATE}/${BROKER}/storage" || exit 1
   kafka_wait "$BROKER" "$KAFKA_PORT" || exit 1
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${RUN_DIR}/key.pem" 2>/dev/null
-  PUBLIC_KEY="$(openssl pkey -in "${RUN_DIR}/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')"
-  declare -gA TOKENS=([marketer]="$(token marketer)" [privacy-officer]="$(token privacy-officer)")
+  bench_key "$RUN_DIR"
+  PUBLIC_KEY="$BENCH_PUBLIC_KEY"
+  declare -gA TOKENS=([marketer]="$(bench_jwt "$RUN_DIR" marketer)" [privacy-officer]="$(bench_jwt "$RUN_DIR" privacy-officer)")
   for service in "${SERVICES[@]}"; do
     start_service "$service"
   done

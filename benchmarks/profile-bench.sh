@@ -128,7 +128,8 @@ main() {
   build
   step "Broker, database and profile-service"
   fetch_kafka
-  bench_token "$RUN_DIR" marketer
+  bench_key "$RUN_DIR"
+  BENCH_TOKEN="$(bench_jwt "$RUN_DIR" marketer)"
   start_service
   store_profiles
   (while rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/${SERVICE_PID}/status" 2>/dev/null)" && [[ -n "$rss" ]]; do

@@ -52,19 +52,6 @@ cleanup() {
 trap cleanup EXIT
 
 sql() { psql -X -q -v ON_ERROR_STOP=1 -h "$FP_PG_HOST" -p "$FP_PG_PORT" -U "$FP_PG_ROLE" -d "$DB" "$@"; }
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-
-# A token signed with the run's key, carrying the given role.
-token() {
-  local header payload now
-  now="$(date +%s)"
-  header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-  payload="$(printf '{"iss":"bench","sub":"bench","aud":"firstparty-services","iat":%s,"exp":%s,"groups":["%s"],"realm_access":{"roles":["%s"]}}' \
-    "$now" "$((now + 3600))" "$1" "$1" | b64url)"
-  printf '%s.%s.%s' "$header" "$payload" \
-    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "${RUN_DIR}/key.pem" | b64url)"
-}
-
 # percentiles FILE: p50 and p99 in ms of the seconds listed one a line.
 percentiles() {
   sort -n "$1" | awk '{ v[NR] = $1 * 1000 } END { i50 = int(NR * 0.50); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1;
@@ -86,14 +73,13 @@ kafka_start "$BROKER" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${FP_STATE}/bench-
 kafka_wait "$BROKER" "$KAFKA_PORT" || exit 1
 pg_admin -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null 2>&1
 pg_admin -d postgres -c "CREATE DATABASE ${DB} OWNER ${FP_PG_ROLE}"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${RUN_DIR}/key.pem" 2>/dev/null
-public_key="$(openssl pkey -in "${RUN_DIR}/key.pem" -pubout 2>/dev/null | grep -v '^-----' | tr -d '\n')"
+bench_key "$RUN_DIR"
 is_running "$SERVICE" && stop_component "$SERVICE" 30
 (
   cd "${FP_ROOT}/segment-service" || exit 1
   export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" FIRSTPARTY_KAFKA="localhost:${KAFKA_PORT}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${FP_PG_HOST}:${FP_PG_PORT}/${DB}" \
-    QUARKUS_OIDC_PUBLIC_KEY="$public_key" QUARKUS_OIDC_AUTH_SERVER_URL="" MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
+    QUARKUS_OIDC_PUBLIC_KEY="$BENCH_PUBLIC_KEY" QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
   # shellcheck disable=SC2086 # the options are words
   start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" -jar "$jar"
 )
@@ -149,7 +135,7 @@ VACUUM ANALYZE consent_state;
 SQL
 ok "loaded and indexed in $(format_duration $(($(now_ms) - load_start)))"
 
-MARKETER="$(token marketer)"
+MARKETER="$(bench_jwt "$RUN_DIR" marketer)"
 api() { curl -s -H "Authorization: Bearer ${MARKETER}" "$@"; }
 
 # create NAME RULE: creates the segment; prints "id wall_ms backfill_ms entered"
