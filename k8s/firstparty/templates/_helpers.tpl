@@ -106,6 +106,9 @@ autoscalers, KEDA only on a Kafka consumer.
 {{- $_ := set $settings "QUARKUS_MAILER_FROM" $v.smtp.from -}}
 {{- $_ := set $settings "QUARKUS_MAILER_START_TLS" $v.smtp.startTls -}}
 {{- end -}}
+{{- if and .svc.mailer $v.notices.publicUrl -}}
+{{- $_ := set $settings "FIRSTPARTY_CONSENT_PUBLIC_URL" $v.notices.publicUrl -}}
+{{- end -}}
 {{- if .svc.javaOptions -}}
 {{- $_ := set $settings "JDK_JAVA_OPTIONS" .svc.javaOptions -}}
 {{- end -}}
@@ -128,6 +131,9 @@ autoscalers, KEDA only on a Kafka consumer.
 {{- if and .svc.mailer $v.smtp.credentialsSecret.name -}}
 {{- $_ := set $refs "QUARKUS_MAILER_USERNAME" (dict "secret" $v.smtp.credentialsSecret.name "key" $v.smtp.credentialsSecret.usernameKey) -}}
 {{- $_ := set $refs "QUARKUS_MAILER_PASSWORD" (dict "secret" $v.smtp.credentialsSecret.name "key" $v.smtp.credentialsSecret.passwordKey) -}}
+{{- end -}}
+{{- if and .svc.mailer $v.notices.signingSecret.name -}}
+{{- $_ := set $refs "FIRSTPARTY_OBJECTION_SECRET" (dict "secret" $v.notices.signingSecret.name "key" $v.notices.signingSecret.key) -}}
 {{- end -}}
 {{- range $key, $ref := .svc.secretEnv -}}
 {{- $_ := set $refs $key $ref -}}

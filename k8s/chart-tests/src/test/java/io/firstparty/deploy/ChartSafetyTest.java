@@ -144,6 +144,19 @@ class ChartSafetyTest {
     }
 
     @Test
+    void objectionLinksAreSignedWithTheDeploymentsOwnKeyAndPointAtItsPublicAddress() {
+        RenderedChart chart = RenderedChart.production();
+        JsonNode consent = chart.named("Deployment", "firstparty-consent").at("/spec/template/spec/containers/0");
+        assertTrue(elements(consent.path("env")).anyMatch(v -> v.path("name").asText().equals("FIRSTPARTY_OBJECTION_SECRET")
+                && v.at("/valueFrom/secretKeyRef/name").asText().equals("firstparty-objection-links")), consent.toString());
+        assertEquals("https://privacy.example.com",
+                chart.named("ConfigMap", "firstparty-consent").at("/data/FIRSTPARTY_CONSENT_PUBLIC_URL").asText());
+        assertEquals(1, containers(chart).filter(c -> elements(c.path("env"))
+                .anyMatch(v -> v.path("name").asText().equals("FIRSTPARTY_OBJECTION_SECRET"))).count(),
+                "only consent-service holds the signing key");
+    }
+
+    @Test
     void collectionAndArchiverAreTwoDeploymentsOfOneImage() {
         RenderedChart chart = RenderedChart.defaults();
         JsonNode collection = chart.named("Deployment", "firstparty-ingestion").at("/spec/template/spec/containers/0");
