@@ -14,13 +14,14 @@ FP_KEYCLOAK_ADMIN_FILE="${FP_STATE}/keycloak-admin.env"
 FP_REALM_FILE="${FP_PLATFORM}/keycloak/firstparty-realm.json"
 # Demo users of the realm file: user name -> password (demo-only credentials).
 # shellcheck disable=SC2034 # used by ./firstparty
-FP_DEMO_USERS=(marketer privacy admin)
+FP_DEMO_USERS=(marketer privacy admin app)
 demo_password() { printf 'demo-%s\n' "$1"; }
 demo_roles() {
   case "$1" in
     marketer) printf 'marketer\n' ;;
     privacy) printf 'privacy-officer\n' ;;
     admin) printf 'admin, marketer, privacy-officer\n' ;;
+    app) printf 'brand-app (a brand app reading the in-app notice feed)\n' ;;
   esac
 }
 
