@@ -589,7 +589,7 @@ jfr_summary() {
       printf "On the stack (inclusive), service code and main library entry points:\n"
       for (f in incl) if (f ~ /^io\.firstparty\./ || f ~ /KafkaProducer\.(send|doSend)$/ || f ~ /Sender\.run$/ ||
           f ~ /LZ4.*compress/ || f ~ /ObjectMapper\.(readTree|writeValueAsBytes|writeValueAsString)$/ ||
-          f ~ /PgPreparedStatement\.execute(Update|Query)$/ || f ~ /CopyIn|copyText|EventArchiver/ || f ~ /KafkaConsumer\.poll$/ || f ~ /ContractDeserializer/ ||
+          f ~ /PgPreparedStatement\.execute(Update|Query)$/ || f ~ /CopyIn|BinaryCopyRows|EventArchiver/ || f ~ /KafkaConsumer\.poll$/ || f ~ /ContractDeserializer/ ||
           f ~ /resteasy.*RestInitialHandler\.handle$/ || f ~ /VertxHttpRecorder.*handle$/ || f ~ /JsonNode\.toString$/)
         printf "%6d %5.1f%%  %s\n", incl[f], 100 * incl[f] / samples, f | "sort -rn | head -n 30"
       close("sort -rn | head -n 30")
