@@ -5,10 +5,9 @@ import io.firstparty.kit.messaging.AdminSettings;
 import io.firstparty.kit.problem.DependencyUnavailableException;
 import io.firstparty.segment.config.SegmentConfig;
 import io.firstparty.segment.consent.repository.ConsentRepository;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -38,15 +37,16 @@ public class ConsentFreshness {
 
     private final ConsentRepository consent;
     private final Duration longestWait;
-    private final Map<String, Object> adminSettings;
-    private volatile Admin admin;
+    private final Admin admin;
 
     ConsentFreshness(ConsentRepository consent, SegmentConfig config,
                      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.consent = consent;
         this.longestWait = config.consentCatchUp();
-        this.adminSettings = AdminSettings.of(kafka);
-        adminSettings.put(AdminClientConfig.CLIENT_ID_CONFIG, "segment-consent-freshness");
+        Map<String, Object> settings = AdminSettings.of(kafka);
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "segment-consent-freshness");
+        // The bean is made on the first export; the client connects only when it is first asked.
+        this.admin = Admin.create(settings);
     }
 
     /** Returns once every consent state published before this call is applied locally. */
@@ -68,14 +68,13 @@ public class ConsentFreshness {
 
     private Map<Integer, Long> endOffsets(long deadline) {
         try {
-            Admin client = admin();
             long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            var partitions = client.describeTopics(List.of(Topics.CONSENT_CHANGES)).allTopicNames()
+            var partitions = admin.describeTopics(List.of(Topics.CONSENT_CHANGES)).allTopicNames()
                     .get(remainingMs, TimeUnit.MILLISECONDS).get(Topics.CONSENT_CHANGES).partitions();
             Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
                     partition -> new TopicPartition(Topics.CONSENT_CHANGES, partition.partition()), partition -> OffsetSpec.latest()));
             remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            return client.listOffsets(latest).all().get(remainingMs, TimeUnit.MILLISECONDS).entrySet().stream()
+            return admin.listOffsets(latest).all().get(remainingMs, TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {
             throw new DependencyUnavailableException("Kafka did not say how far the consent decisions go", RETRY_AFTER);
@@ -83,19 +82,6 @@ public class ConsentFreshness {
             Thread.currentThread().interrupt();
             throw new DependencyUnavailableException("interrupted while reading the consent decisions' position", RETRY_AFTER);
         }
-    }
-
-    private Admin admin() {
-        Admin client = admin;
-        if (client == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(adminSettings);
-                }
-                client = admin;
-            }
-        }
-        return client;
     }
 
     private static void sleep(Duration duration) {
@@ -107,9 +93,8 @@ public class ConsentFreshness {
         }
     }
 
-    void close(@Observes ShutdownEvent event) {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-        }
+    @PreDestroy
+    void close() {
+        admin.close(Duration.ofSeconds(2));
     }
 }
