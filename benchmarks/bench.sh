@@ -38,6 +38,8 @@ RAW_SECONDS="${BENCH_RAW_SECONDS:-30}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-300}"
 # How long the archiver replica is measured for (it stops earlier when it has caught up).
 ARCHIVE_SECONDS="${BENCH_ARCHIVE_SECONDS:-60}"
+# Rows of the archive the raw PostgreSQL COPY is measured on (phase 4, after the archiver replica).
+COPY_ROWS="${BENCH_COPY_ROWS:-200000}"
 # How long both roles run together under full batch load (phase 5).
 BOTH_SECONDS="${BENCH_BOTH_SECONDS:-60}"
 # The service's JVM: by default the flags ./firstparty up runs every service with (services.sh).
@@ -68,9 +70,19 @@ BROKER=bench-kafka
 usage() {
   cat <<EOF
 Usage: ./firstparty bench [--build] [--jfr] [--quick]
+       ./firstparty bench all [--phases a,b] [--quick] [--build]
+                                     (every phase in sequence: ingestion, profile, segment, consent, freshness, and
+                                     campaign when benchmarks/campaign-bench.sh exists; then the report, below)
+       ./firstparty bench report [DIR...]
+                                     (benchmarks/report.md and PNG charts under benchmarks/report/ from the figures.tsv
+                                     of the latest bench all run, or of the run directories given; benchmarks/report.sh)
+       ./firstparty bench profile    (profile-service: resolution rate, freshness, lookup p99; benchmarks/profile-bench.sh)
+       ./firstparty bench segment    (segment-service: backfill, members and explanation p99; benchmarks/segment-bench.sh)
        ./firstparty bench consent    (consent-service: check API p99 at 1,000/s, batch of 10,000; benchmarks/consent-bench.sh)
        ./firstparty bench freshness  (event accepted -> SegmentEntered, and a withdrawal -> out of the audience, under
                                      2,000 events/s through the four services; benchmarks/freshness-bench.sh)
+       ./firstparty bench campaign   (a notice campaign to 100,000 people by e-mail and in-app in <= 5 min, and erasure of a
+                                     person with 10,000 events across every service in <= 60 s; benchmarks/campaign-bench.sh)
 
 Benchmarks ingestion-service on this machine (its own Kafka broker on localhost:${BENCH_KAFKA_PORT},
 its own database ${BENCH_DB}, a collection replica on 127.0.0.1:${BENCH_SERVICE_PORT}, then an archiver
@@ -527,6 +539,29 @@ phase_archive() {
   ok "archiver: $(fmt_int "$(value lag_drain_rate "$log")") records/s, $(fmt_int "$(value lag_end "$log")") still to write"
 }
 
+# The machine's own limit for the archive: psql's COPY (text format, client side) of the rows the
+# archiver replica wrote, at most COPY_ROWS of them, into a new table like archived_event (same
+# primary key and index) in the same database. Measured once the archiver has stopped writing load.
+phase_copy() {
+  local file="${RUN_DIR}/archive-rows.copy" rows t0 ms
+  step "Raw PostgreSQL COPY of ${COPY_ROWS} archived rows at most (the archive's reference)"
+  bench_psql -c "\\copy (SELECT * FROM archived_event LIMIT ${COPY_ROWS}) TO '${file}'" >/dev/null ||
+    { warn "could not export archived rows: raw COPY not measured"; return 0; }
+  rows="$(wc -l <"$file")"
+  ((rows > 0)) || { warn "the archive is empty: raw COPY not measured"; return 0; }
+  bench_psql -c "DROP TABLE IF EXISTS copy_reference; CREATE TABLE copy_reference (LIKE archived_event INCLUDING ALL)" >/dev/null
+  t0="$(now_ms)"
+  bench_psql -c "\\copy copy_reference FROM '${file}'" >/dev/null ||
+    { warn "raw COPY failed"; return 0; }
+  ms=$(($(now_ms) - t0))
+  bench_psql -c "DROP TABLE copy_reference" >/dev/null || true
+  rm -f "$file"
+  COPY_ROWS_DONE="$rows"
+  COPY_RATE="$(calc "$rows / ($ms / 1000)" "%.0f")"
+  ok "raw COPY: $(fmt_int "$rows") rows in ${ms} ms, $(fmt_int "$COPY_RATE") rows/s"
+}
+bench_psql() { psql -X -q -w -v ON_ERROR_STOP=1 -h "$FP_PG_HOST" -p "$FP_PG_PORT" -U "$FP_PG_ROLE" -d "$BENCH_DB" "$@"; }
+
 # Phase 5: both roles at once, as a deployment runs them: the collection replica under full /v1/batch
 # load while the archiver replica (still running from phase 4) writes. The lag is watched every
 # second; it stays bounded when the archiver keeps up. Both replicas, the broker, PostgreSQL and wrk
@@ -644,6 +679,10 @@ report() {
       "$(verdict "$TRACK_P99" "<=" "$TARGET_TRACK_P99_MS")"
     printf '%-48s %16s   %-14s %s\n' "3 service RSS, max during batch and track load" "${rss_load} MiB" \
       "<= ${TARGET_RSS_MIB} MiB" "$(verdict "$rss_load" "<=" "$TARGET_RSS_MIB")"
+    if [[ -n "${COPY_RATE:-}" ]]; then
+      printf '%-48s %16s   %-14s %s\n' "  archiver records/s (alone)" "$(fmt_int "$(value lag_drain_rate "${RUN_DIR}/archive.log")")" "(reported)" ""
+      printf '%-48s %16s   %-14s %s\n' "  raw PostgreSQL COPY rows/s (archive's rows)" "$(fmt_int "$COPY_RATE")" "(reference)" ""
+    fi
     local total_errors=$((BATCH_ERRORS + TRACK_ERRORS + $(value raw_errors "${RUN_DIR}/raw.log")))
     printf '\nErrors       : %s in the measured phases%s\n' "$total_errors" \
       "$( ((total_errors > 0)) && printf '  <-- THIS RUN HAD ERRORS: the figures count only 2xx answers')"
@@ -693,18 +732,52 @@ report() {
     done
     printf '\nLogs and raw output: %s\n' "${RUN_DIR#"${FP_ROOT}"/}"
   } >>"$FINAL"
+  write_figures "$ratio" "$rss_load" "$rss_idle"
   cp "$FINAL" "$RESULT_FILE"
   cat "$FINAL"
   printf '\nResults written to %s\n' "${RESULT_FILE#"${FP_ROOT}"/}"
 }
 
+# write_figures RATIO RSS_LOAD RSS_IDLE: the report's figures in RUN_DIR/figures.tsv (platform.sh).
+write_figures() {
+  local track_log="${RUN_DIR}/track.log" batch_log="${RUN_DIR}/batch.log" archive_rate
+  archive_rate="$(value lag_drain_rate "${RUN_DIR}/archive.log")"
+  figure "/v1/batch messages/s" "$BATCH_RATE" "messages/s" ">= ${TARGET_BATCH_RATE}" "$(verdict "$BATCH_RATE" ">=" "$TARGET_BATCH_RATE")" throughput
+  figure "raw Kafka producer records/s" "$RAW_RATE" "records/s" "" "" limit
+  figure "/v1/batch / raw Kafka producer" "$1" "ratio" ">= ${TARGET_RATIO}" "$(verdict "$1" ">=" "$TARGET_RATIO")" ratio
+  figure "/v1/track requests/s" "$TRACK_RATE" "requests/s" ">= ${TARGET_TRACK_RATE}" "$(verdict "$TRACK_RATE" ">=" "$TARGET_TRACK_RATE")" throughput
+  figure "/v1/track p50" "$TRACK_P50" ms "" "" latency /v1/track
+  figure "/v1/track p99" "$TRACK_P99" ms "<= ${TARGET_TRACK_P99_MS}" "$(verdict "$TRACK_P99" "<=" "$TARGET_TRACK_P99_MS")" latency /v1/track
+  figure "/v1/track p99.9" "$(value latency_p999_ms "$track_log")" ms "" "" latency /v1/track
+  figure "/v1/batch request p50" "$(value latency_p50_ms "$batch_log")" ms "" "" latency "/v1/batch request"
+  figure "/v1/batch request p99" "$(value latency_p99_ms "$batch_log")" ms "" "" latency "/v1/batch request"
+  figure "ingestion-service RSS, max under load" "$2" MiB "<= ${TARGET_RSS_MIB}" "$(verdict "$2" "<=" "$TARGET_RSS_MIB")" memory ingestion-service
+  figure "ingestion-service RSS, idle" "$3" MiB "" "" memory
+  [[ -n "$archive_rate" ]] && figure "archiver records/s" "$archive_rate" "records/s" "" "" throughput
+  if [[ -n "${COPY_RATE:-}" ]]; then
+    figure "raw PostgreSQL COPY rows/s" "$COPY_RATE" "rows/s" "" "" limit
+    [[ -n "$archive_rate" ]] && figure "archiver / raw PostgreSQL COPY" "$(calc "$archive_rate / $COPY_RATE" "%.3f")" ratio "" "" ratio
+    figure_fact copy "raw COPY: psql \\copy (text format) of ${COPY_ROWS_DONE} archived rows into a table like archived_event"
+  fi
+  [[ -n "${ARCHIVER_RSS:-}" && "$ARCHIVER_RSS" != "?" ]] && figure "archiver replica RSS, at the end" "$ARCHIVER_RSS" MiB "" "" memory
+  figure_fact errors "$((BATCH_ERRORS + TRACK_ERRORS)) in the measured phases"
+  ((BUSY_WARNINGS > 0)) && figure_fact warning "other processes were busy during ${BUSY_WARNINGS} phase(s)"
+  return 0
+}
+
 # --- Main ------------------------------------------------------------------------------------------
 main() {
   local arg
+  # ./firstparty bench all: every phase in sequence, then the report (bench-all.sh).
+  [[ "${1:-}" == all ]] && { shift; exec "${BENCH_HOME}/bench-all.sh" "$@"; }
+  # ./firstparty bench report [DIR...]: the report again from the phases' figures (report.sh).
+  [[ "${1:-}" == report ]] && { shift; exec "${BENCH_HOME}/report.sh" "$@"; }
   # The consent phase is its own script: its own broker, database and service.
   [[ "${1:-}" == consent ]] && { shift; exec "${BENCH_HOME}/consent-bench.sh" "$@"; }
   # ./firstparty bench freshness: ingestion, profile, segment and consent services together (freshness-bench.sh).
   [[ "${1:-}" == freshness ]] && { shift; exec "${BENCH_HOME}/freshness-bench.sh" "$@"; }
+  # ./firstparty bench campaign [--build]: notice campaign and erasure through the four services (campaign-bench.sh).
+  [[ "${1:-}" == campaign ]] && { shift; exec "${BENCH_HOME}/campaign-bench.sh" "$@"; }
   # ./firstparty bench segment [--full]: the segment-service benchmark (segment-bench.sh).
   if [[ "${1:-}" == "segment" ]]; then
     shift
@@ -739,6 +812,9 @@ main() {
   mkdir -p "$RUN_DIR"
   RESULTS="${RUN_DIR}/results.part"
   : >"$RESULTS"
+  figures_start ingestion
+  figure_fact command "$BENCH_COMMAND"
+  [[ -n "$QUICK" ]] && figure_fact quick "short phases (--quick): figures not comparable"
   phase setup
   claim_bench_run
   trap cleanup EXIT
@@ -794,6 +870,8 @@ main() {
 
   # 4. archive
   phase_archive
+
+  phase_copy
 
   # 5. both roles at once
   phase_both_roles

@@ -99,6 +99,9 @@ verdict() { LC_ALL=C awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "PASS" : 
 main() {
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
+  figures_start consent
+  figure_fact command "./firstparty bench consent $*"
+  figure_fact settings "${PEOPLE} people, check at ${CHECK_RATE}/s for ${CHECK_SECONDS} s, ${BATCH_ROUNDS} batches of ${BATCH_SIZE}"
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -155,6 +158,16 @@ main() {
     printf '  service GC during warm-up and check: %s collections, %s s of pauses\n' \
       "$((${gc_after% *} - ${gc_before% *}))" "$(LC_ALL=C awk -v a="${gc_after#* }" -v b="${gc_before#* }" 'BEGIN { printf "%.3f", a - b }')"
   } | tee "${RUN_DIR}/results.txt"
+  local check="${RUN_DIR}/check.log"
+  figure "check requests/s" "$(value rate "$check")" "requests/s" ">= ${CHECK_RATE}" \
+    "$(LC_ALL=C awk -v v="$(value rate "$check")" -v t="$CHECK_RATE" 'BEGIN { print (v >= 0.95 * t) ? "PASS" : "MISS" }')" throughput
+  figure "check p50" "$(value p50_ms "$check")" ms "" "" latency "check at ${CHECK_RATE}/s"
+  figure "check p99" "$p99" ms "<= ${TARGET_CHECK_P99_MS}" "$(verdict "$p99" "$TARGET_CHECK_P99_MS")" latency "check at ${CHECK_RATE}/s"
+  figure "check p99.9" "$(value p999_ms "$check")" ms "" "" latency "check at ${CHECK_RATE}/s"
+  figure "batch of ${BATCH_SIZE}, median" "$(value median_ms "${RUN_DIR}/batch.log")" ms "" "" latency "batch of ${BATCH_SIZE}"
+  figure "batch of ${BATCH_SIZE}, max" "$batch_max" ms "<= ${TARGET_BATCH_MS}" "$(verdict "$batch_max" "$TARGET_BATCH_MS")" latency "batch of ${BATCH_SIZE}"
+  figure "consent-service RSS, at the end" "$(rss_mib "$(component_pid "$SERVICE")")" MiB "" "" memory consent-service
+  figure_fact failures "check $(value failures "$check"), batch $(value failures "${RUN_DIR}/batch.log")"
 }
 
 main "$@"

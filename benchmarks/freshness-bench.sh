@@ -202,10 +202,28 @@ percentiles() {
     i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); print v[i50], v[i99], v[NR] }'
 }
 
+# sample_rss: each service's VmRSS (KiB) every second into RUN_DIR/rss-<service>.log, until the
+# load has ended (RUN_DIR/load.done), the benchmark is gone, or the load's length plus five minutes.
+sample_rss() {
+  local i service pid
+  for ((i = 0; i < WARMUP + SECONDS_MEASURED + 300; i++)); do
+    [[ -f "${RUN_DIR}/load.done" ]] && return 0
+    kill -0 "$$" 2>/dev/null || return 0
+    for service in "${SERVICES[@]}"; do
+      pid="$(component_pid "$(component "$service")" 2>/dev/null)" || continue
+      awk '/^VmRSS:/ { print $2 }' "/proc/${pid}/status" 2>/dev/null >>"${RUN_DIR}/rss-${service}.log"
+    done
+    sleep 1
+  done
+}
+
 main() {
   local service
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
+  figures_start freshness
+  figure_fact command "./firstparty bench freshness $*"
+  figure_fact settings "${RATE} events/s, ${WARMUP} s warm-up + ${SECONDS_MEASURED} s measured, ${BATCH} a request, services: ${SERVICES[*]}"
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -242,6 +260,7 @@ main() {
   fi
 
   LOAD_BEFORE="$(uptime)"
+  sample_rss &
   step "1. entry: ${RATE} events/s for ${WARMUP} s of warm-up and ${SECONDS_MEASURED} s measured, ${BATCH} a request"
   if with_consent; then
     step "2. withdrawal: ${WITHDRAWALS} withdrawals under that load, one every 3 s"
@@ -252,6 +271,7 @@ main() {
     "localhost:${KAFKA_PORT}" "$RATE" "$SECONDS_MEASURED" "$WARMUP" "$BATCH" >"${RUN_DIR}/load.log" 2>&1 ||
     { tail -n 20 "${RUN_DIR}/load.log"; die "the load generator failed"; }
   LOAD_AFTER="$(uptime)"
+  : >"${RUN_DIR}/load.done"
   if with_consent; then
     wait "$WITHDRAWER" || true
     WITHDRAWER=""
@@ -280,6 +300,27 @@ main() {
         "$(verdict "$w99" "$TARGET_P99_MS")"
     fi
   } | tee "${RUN_DIR}/results.txt"
+  figure "accepted -> SegmentEntered p50" "$(value p50_ms "$log")" ms "" "" freshness "accepted -> SegmentEntered"
+  figure "accepted -> SegmentEntered p99" "$p99" ms "<= ${TARGET_P99_MS}" "$(verdict "$p99" "$TARGET_P99_MS")" freshness "accepted -> SegmentEntered"
+  figure "accepted -> SegmentEntered max" "$(value max_ms "$log")" ms "" "" freshness "accepted -> SegmentEntered"
+  figure "accepted -> IdentityResolved p50" "$(value resolved_p50_ms "$log")" ms "" "" freshness "accepted -> IdentityResolved"
+  figure "accepted -> IdentityResolved p99" "$(value resolved_p99_ms "$log")" ms "" "" freshness "accepted -> IdentityResolved"
+  figure "IdentityResolved -> SegmentEntered p50" "$(value segment_p50_ms "$log")" ms "" "" freshness "IdentityResolved -> SegmentEntered"
+  figure "IdentityResolved -> SegmentEntered p99" "$(value segment_p99_ms "$log")" ms "" "" freshness "IdentityResolved -> SegmentEntered"
+  figure "events posted/s" "$(value rate "$log")" "events/s" ">= ${RATE}" \
+    "$(LC_ALL=C awk -v v="$(value rate "$log")" -v t="$RATE" 'BEGIN { print (v >= 0.95 * t) ? "PASS" : "MISS" }')" throughput
+  figure "/v1/batch answer p50" "$(value answer_p50_ms "$log")" ms "" "" latency "/v1/batch answer"
+  figure "/v1/batch answer p99" "$(value answer_p99_ms "$log")" ms "" "" latency "/v1/batch answer"
+  if with_consent; then
+    read -r w50 w99 wmax < <(percentiles "${RUN_DIR}/withdrawals")
+    figure "withdrawal -> out of the audience p50" "$w50" ms "" "" freshness "withdrawal -> out of the audience"
+    figure "withdrawal -> out of the audience p99" "$w99" ms "<= ${TARGET_P99_MS}" "$(verdict "$w99" "$TARGET_P99_MS")" freshness "withdrawal -> out of the audience"
+  fi
+  for service in "${SERVICES[@]}"; do
+    figure "${service}-service RSS, max under load" \
+      "$(awk '$1 > m { m = $1 } END { if (NR) printf "%.0f", m / 1024 }' "${RUN_DIR}/rss-${service}.log" 2>/dev/null)" MiB "" "" memory "${service}-service"
+  done
+  figure_fact failures "$(value failures "$log") failed requests; $(value entered "$log") of $(value signals "$log") signals entered"
 }
 
 main "$@"

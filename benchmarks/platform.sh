@@ -31,3 +31,61 @@ bench_jwt() {
   printf '%s.%s.%s' "$header" "$payload" \
     "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$1/key.pem" -binary | b64url)"
 }
+
+# CPU time spent by a service and by the PostgreSQL backends serving its database, so a phase can say
+# what bounds it on this machine: a rate times the CPU each unit costs cannot pass the cores there are.
+# cpu_snapshot PID DB: prints "<service CPU ms> <database backends' CPU ms>" (clock ticks are 10 ms).
+cpu_snapshot() {
+  local tick service database pids
+  tick="$(getconf CLK_TCK)"
+  service="$(awk -v t="$tick" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "/proc/$1/stat" 2>/dev/null || echo 0)"
+  pids="$(pg_admin -tA -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$2' AND pid <> pg_backend_pid()" 2>/dev/null)"
+  database=0
+  for pid in $pids; do
+    database=$((database + $(awk -v t="$tick" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "/proc/${pid}/stat" 2>/dev/null || echo 0)))
+  done
+  printf '%s %s\n' "$service" "$database"
+}
+
+# cpu_per_unit BEFORE AFTER UNITS: prints "<service µs> <database µs> <ceiling units/s on nproc cores>"
+# per unit between two snapshots. Backends that came or went between them are counted only as far
+# as they were seen, which is why the pools keep their connections for the measured phases.
+cpu_per_unit() {
+  LC_ALL=C awk -v b="$1" -v a="$2" -v n="$3" -v cores="$(nproc)" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    s = (y[1] - x[1]) * 1000 / n; d = (y[2] - x[2]) * 1000 / n
+    printf "%.0f %.0f %.0f\n", s, d, (s + d > 0) ? cores * 1e6 / (s + d) : 0 }'
+}
+
+# --- Machine-readable figures ------------------------------------------------------------------
+# Every phase also writes its figures to RUN_DIR/figures.tsv, which the report generator reads
+# (./firstparty bench report; benchmarks/README.md). Tab-separated columns:
+#   name  value  unit  target  verdict  kind  series
+# target is empty or ">= N" / "<= N", verdict PASS, MISS or empty; kind is one of throughput,
+# latency, freshness, memory, limit, ratio, duration; series groups a latency's percentiles
+# (kind latency, name "<series> p50" ...). Lines starting with # are "#key<TAB>value" facts.
+# figures_start PHASE: (re)starts RUN_DIR/figures.tsv and, under ./firstparty bench all, tells it
+# where this phase's run directory is (BENCH_ALL_RUNS, one directory a line).
+figures_start() {
+  local phase="$1"
+  FIGURES="${RUN_DIR}/figures.tsv"
+  {
+    printf '#phase\t%s\n' "$phase"
+    printf '#started\t%s\n' "$(date -u '+%F %T UTC')"
+    printf '#commit\t%s\n' "$(git -C "$FP_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  } >"$FIGURES"
+  [[ -n "${BENCH_ALL_RUNS:-}" ]] && printf '%s\n' "$RUN_DIR" >>"$BENCH_ALL_RUNS"
+  return 0
+}
+# figure NAME VALUE UNIT TARGET VERDICT KIND [SERIES]: one figure (empty VALUE becomes "?").
+figure() {
+  [[ -n "${FIGURES:-}" ]] || return 0
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "${2:-?}" "$3" "$4" "$5" "$6" "${7:-}" >>"$FIGURES"
+}
+# figure_fact KEY VALUE: a fact about the run (settings, warnings) shown with the phase's figures.
+figure_fact() {
+  [[ -n "${FIGURES:-}" ]] || return 0
+  printf '#%s\t%s\n' "$1" "$2" >>"$FIGURES"
+}
+# rss_mib PID: the process's resident memory now, in MiB (empty when it is gone).
+rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }

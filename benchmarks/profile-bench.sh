@@ -5,8 +5,9 @@
 # (firstparty_bench_profile, re-created) and profile-service from its built jar on 127.0.0.1:28382,
 # stores PROFILE_BENCH_STORED profiles (default 200,000; the issue's figure is 1,000,000, set it for the
 # full run), then measures:
-#   1. resolution  PROFILE_BENCH_EVENTS accepted events (half for stored people) put on the topic at
-#                  once: events resolved per second, publish to IdentityResolved
+#   1. resolution  after PROFILE_BENCH_WARMUP_EVENTS (not measured), PROFILE_BENCH_EVENTS accepted events
+#                  (half for stored people) put on the topic at once: events resolved per second, publish
+#                  to IdentityResolved, and the CPU each costs in the service and in PostgreSQL
 #   2. freshness   accepted events at 2,000/s for PROFILE_BENCH_FRESHNESS_SECONDS: p99 from publishing
 #                  an event to reading its IdentityResolved
 #   3. lookup      GET /v1/profiles?identifier=email:... of stored people at 1,000 requests/s (open
@@ -20,6 +21,7 @@ set -euo pipefail
 
 STORED="${PROFILE_BENCH_STORED:-200000}"
 EVENTS="${PROFILE_BENCH_EVENTS:-60000}"
+WARMUP_EVENTS="${PROFILE_BENCH_WARMUP_EVENTS:-20000}"
 FRESHNESS_RATE=2000
 FRESHNESS_SECONDS="${PROFILE_BENCH_FRESHNESS_SECONDS:-30}"
 LOOKUP_RATE=1000
@@ -104,7 +106,7 @@ INSERT INTO profile_identifier (type, value, profile_id, origin_profile_id)
 SELECT 'email', 'stored-' || g || '@bench.example', md5('p' || g)::uuid, md5('p' || g)::uuid FROM generate_series(0, ${STORED} - 1) g
 UNION ALL
 SELECT 'anonymous_id', 'bench-anon-' || g, md5('p' || g)::uuid, md5('p' || g)::uuid FROM generate_series(0, ${STORED} - 1) g;
-ANALYZE;
+ANALYZE profile, profile_identifier;
 SQL
   ok "$(fmt "$STORED") profiles stored"
 }
@@ -121,11 +123,15 @@ main() {
   esac
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
+  figures_start profile
+  figure_fact command "./firstparty bench profile $*"
+  figure_fact settings "${STORED} profiles stored, ${EVENTS} events resolved, freshness ${FRESHNESS_RATE}/s for ${FRESHNESS_SECONDS} s, lookup ${LOOKUP_RATE}/s for ${LOOKUP_SECONDS} s"
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   step "Builds"
   build
+  ensure_postgres
   step "Broker, database and profile-service"
   fetch_kafka
   bench_key "$RUN_DIR"
@@ -137,8 +143,14 @@ main() {
   SAMPLER=$!
 
   step "1. resolution: $(fmt "$EVENTS") events at once, $(fmt "$STORED") profiles stored"
+  local cpu_before cpu_after
+  info "warm-up: $(fmt "$WARMUP_EVENTS") events first, not measured (the JIT compiles the hot path before the figures count)"
+  "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$WARMUP_EVENTS" --stored "$STORED" \
+    --run-id "w$(date +%s)" --max-seconds 600 >"${RUN_DIR}/warmup.log"
+  cpu_before="$(cpu_snapshot "$SERVICE_PID" "$DB")"
   "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$EVENTS" --stored "$STORED" \
     --run-id "r$(date +%s)" --max-seconds 600 | tee "${RUN_DIR}/resolution.log"
+  cpu_after="$(cpu_snapshot "$SERVICE_PID" "$DB")"
   step "2. freshness: ${FRESHNESS_RATE} events/s for ${FRESHNESS_SECONDS}s"
   "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$((FRESHNESS_RATE * FRESHNESS_SECONDS))" \
     --rate "$FRESHNESS_RATE" --stored "$STORED" --run-id "f$(date +%s)" --max-seconds 300 | tee "${RUN_DIR}/freshness.log"
@@ -148,7 +160,7 @@ main() {
     --token "$BENCH_TOKEN" --people "$STORED" --rate "$LOOKUP_RATE" --warmup "$LOOKUP_WARMUP" --seconds "$LOOKUP_SECONDS" |
     tee "${RUN_DIR}/lookup.log"
 
-  local rate p99 rss lookup_p99
+  local rate p99 rss lookup_p99 cpu_service cpu_database ceiling
   rate="$(value resolved_per_second "${RUN_DIR}/resolution.log")"
   p99="$(value freshness_p99_ms "${RUN_DIR}/freshness.log")"
   rss="$(awk '$1 > m { m = $1 } END { printf "%.0f", m / 1024 }' "${RUN_DIR}/rss.log")"
@@ -159,8 +171,21 @@ main() {
     "IdentityResolved freshness p99 at 2,000/s (ms)" "${p99:-?}" "<= ${TARGET_FRESHNESS_P99_MS}" "$(verdict "${p99:-1e9}" "<=" "$TARGET_FRESHNESS_P99_MS")" \
     "resident memory, max (MiB)" "${rss:-?}" "<= ${TARGET_RSS_MIB}" "$(verdict "${rss:-1e9}" "<=" "$TARGET_RSS_MIB")" \
     "lookup p99 at 1,000 requests/s (ms)" "${lookup_p99:-?}" "<= ${TARGET_LOOKUP_P99_MS}" "$(verdict "${lookup_p99:-1e9}" "<=" "$TARGET_LOOKUP_P99_MS")"
+  read -r cpu_service cpu_database ceiling <<<"$(cpu_per_unit "$cpu_before" "$cpu_after" "$EVENTS")"
+  info "CPU per resolved event: ${cpu_service} µs in profile-service, ${cpu_database} µs in its PostgreSQL backends;" \
+    "on $(nproc) cores that bounds resolution at $(fmt "$ceiling") events/s (Kafka and the load generator not counted)"
   info "lookup: $(value requests "${RUN_DIR}/lookup.log") requests, $(value failures "${RUN_DIR}/lookup.log") failures, p50 $(value p50_ms "${RUN_DIR}/lookup.log") ms, p99.9 $(value p999_ms "${RUN_DIR}/lookup.log") ms"
   info "logs: ${RUN_DIR}"
+  figure "resolution events/s" "$rate" "events/s" ">= ${TARGET_RATE}" "$(verdict "${rate:-0}" ">=" "$TARGET_RATE")" throughput
+  figure "IdentityResolved freshness p50" "$(value freshness_p50_ms "${RUN_DIR}/freshness.log")" ms "" "" latency "IdentityResolved freshness"
+  figure "IdentityResolved freshness p99" "$p99" ms "<= ${TARGET_FRESHNESS_P99_MS}" "$(verdict "${p99:-1e9}" "<=" "$TARGET_FRESHNESS_P99_MS")" latency "IdentityResolved freshness"
+  figure "profile-service RSS, max" "$rss" MiB "<= ${TARGET_RSS_MIB}" "$(verdict "${rss:-1e9}" "<=" "$TARGET_RSS_MIB")" memory profile-service
+  figure "lookup p50" "$(value p50_ms "${RUN_DIR}/lookup.log")" ms "" "" latency "lookup at ${LOOKUP_RATE}/s"
+  figure "lookup p99" "$lookup_p99" ms "<= ${TARGET_LOOKUP_P99_MS}" "$(verdict "${lookup_p99:-1e9}" "<=" "$TARGET_LOOKUP_P99_MS")" latency "lookup at ${LOOKUP_RATE}/s"
+  figure "lookup p99.9" "$(value p999_ms "${RUN_DIR}/lookup.log")" ms "" "" latency "lookup at ${LOOKUP_RATE}/s"
+  figure "resolution ceiling from CPU per event" "$ceiling" "events/s" "" "" limit
+  figure "resolution / CPU ceiling" "$(LC_ALL=C awk -v r="${rate:-0}" -v c="${ceiling:-0}" 'BEGIN { printf "%.3f", (c > 0) ? r / c : 0 }')" ratio "" "" ratio
+  figure_fact cpu "CPU per resolved event: ${cpu_service} µs in profile-service, ${cpu_database} µs in its PostgreSQL backends"
 }
 
 main "$@"

@@ -43,6 +43,9 @@ done
 RUN_DIR="${FP_STATE}/bench/segment-$(date -u +%Y%m%dT%H%M%S)"
 RESULTS="${RUN_DIR}.txt"
 mkdir -p "$RUN_DIR"
+figures_start segment
+figure_fact command "./firstparty bench segment $*"
+figure_fact settings "${EVENTS} events over ${PROFILES} profiles, ${REQUESTS} requests a page type (the backfill target is for 10M events over 1M profiles)"
 
 cleanup() {
   is_running "$SERVICE" && stop_component "$SERVICE" 30
@@ -66,6 +69,7 @@ if [[ -n "$BUILD" || ! -f "$jar" ]]; then
 fi
 ok "${jar#"${FP_ROOT}"/} (built $(date -r "$jar" '+%F %T'))"
 
+ensure_postgres
 step "Broker, database and service"
 is_running "$BROKER" && stop_component "$BROKER" 30
 rm -rf "${FP_STATE}/bench-segment-kafka" && mkdir -p "${FP_STATE}/bench-segment-kafka"
@@ -200,3 +204,12 @@ verdict() { LC_ALL=C awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "PASS" : 
   printf '3 explanation  p50 %s ms, p99 %s ms  (target p99 <= %s ms) %s\n' "$explain_p50" "$explain_p99" "$TARGET_P99_MS" \
     "$(verdict "$explain_p99" "$TARGET_P99_MS")"
 } | tee "$RESULTS"
+figure "backfill, lapsed repeat buyers" "$(awk -v m="$lapsed_ms" 'BEGIN { print m / 1000 }')" s "<= ${TARGET_BACKFILL_S}" \
+  "$( ((EVENTS >= 10000000 && PROFILES >= 1000000)) && verdict "$(awk -v m="$lapsed_ms" 'BEGIN { print m / 1000 }')" "$TARGET_BACKFILL_S")" duration
+figure "backfill, loyal big spenders" "$(awk -v m="$loyal_ms" 'BEGIN { print m / 1000 }')" s "" "" duration
+figure "backfill events/s, lapsed repeat buyers" "$(awk -v m="$lapsed_ms" -v e="$EVENTS" 'BEGIN { printf "%.0f", (m > 0) ? e * 1000 / m : 0 }')" "events/s" "" "" throughput
+figure "members page p50" "$members_p50" ms "" "" latency "members page"
+figure "members page p99" "$members_p99" ms "<= ${TARGET_P99_MS}" "$(verdict "$members_p99" "$TARGET_P99_MS")" latency "members page"
+figure "explanation p50" "$explain_p50" ms "" "" latency explanation
+figure "explanation p99" "$explain_p99" ms "<= ${TARGET_P99_MS}" "$(verdict "$explain_p99" "$TARGET_P99_MS")" latency explanation
+figure "segment-service RSS, at the end" "$(rss_mib "$(component_pid "$SERVICE")")" MiB "" "" memory segment-service

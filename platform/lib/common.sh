@@ -205,9 +205,31 @@ start_component() {
   local name="$1" log pid
   shift
   log="$(log_file "$name")"
-  setsid "$@" >>"$log" 2>&1 </dev/null &
+  if [[ "$*" == *consent-service* ]]; then
+    # consent-service, however it is started (./firstparty up, its container, the benchmarks), gets the
+    # key that signs its objection links in its environment only: it refuses to start without one.
+    FIRSTPARTY_OBJECTION_SECRET="$(objection_secret)" setsid "$@" >>"$log" 2>&1 </dev/null &
+  else
+    setsid "$@" >>"$log" 2>&1 </dev/null &
+  fi
   pid=$!
   printf '%s\n' "$pid" >"$(pid_file "$name")"
+}
+
+# The key that signs consent-service's objection links (it refuses a default or short one in
+# production): generated once per working tree into .firstparty/data (mode 600), so links already sent
+# keep working across restarts. A FIRSTPARTY_OBJECTION_SECRET set by the caller wins.
+objection_secret() {
+  if [[ -n "${FIRSTPARTY_OBJECTION_SECRET:-}" ]]; then
+    printf '%s\n' "$FIRSTPARTY_OBJECTION_SECRET"
+    return 0
+  fi
+  local file="${FP_DATA}/objection-secret"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$FP_DATA"
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n=' | tr '+/' '-_' >"$file")
+  fi
+  cat "$file"
 }
 
 # stop_component NAME [GRACE_SECONDS]: SIGTERM to the component's process group, SIGKILL after

@@ -121,7 +121,11 @@ cmd_images() {
 # service process: the marker of component_pid rides in JDK_JAVA_OPTIONS, which is on podman's
 # command line, and SIGTERM to podman stops the container (podman forwards signals).
 start_service_container() {
-  local svc="$1" port="$2"
+  local svc="$1" port="$2" key=()
+  # By name: podman takes the value from the environment start_component gives consent-service.
+  if [[ "$svc" == consent-service ]]; then
+    key=(-e FIRSTPARTY_OBJECTION_SECRET)
+  fi
   fp_podman rm -f --ignore "firstparty-${svc}" >/dev/null 2>&1 || true
   start_component "$svc" podman --cgroup-manager=cgroupfs --runtime runc --events-backend=file \
     run --rm --name "firstparty-${svc}" --network host \
@@ -129,7 +133,7 @@ start_service_container() {
     -e QUARKUS_HTTP_PORT="$port" \
     -e FIRSTPARTY_DB_HOST=127.0.0.1 -e FIRSTPARTY_DB_PORT="$FP_PG_PORT" -e FIRSTPARTY_DB_USER="$FP_PG_ROLE" \
     -e FIRSTPARTY_KAFKA="localhost:${FP_KAFKA_PORT}" -e FIRSTPARTY_OIDC_URL="$FP_ISSUER" \
-    -e MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX" \
+    -e MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX" "${key[@]}" \
     -e JDK_JAVA_OPTIONS="${FP_SERVICE_JAVA_OPTS} -Dfirstparty.component=${svc} -Dfirstparty.root=${FP_ROOT}" \
     "$(service_image "$svc")"
 }

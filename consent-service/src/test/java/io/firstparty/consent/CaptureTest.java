@@ -88,6 +88,30 @@ class CaptureTest {
     }
 
     @Test
+    void oneAddressAtTwoBrandsIsTwoPeopleAndAnAnswerByAddressHonoursBoth() {
+        Identifier shared = TestPeople.email("two-brands");
+        String atTheShop = TestPeople.newProfileId();
+        String atTheSpa = TestPeople.newProfileId();
+        TestPeople.resolve(atTheShop, List.of(shared), Map.of("email_marketing", true), List.of());
+        within(TRAVEL, () -> expect(atTheShop, "email_marketing", true, "granted"));
+        TestPeople.resolve(atTheSpa, List.of(shared), Map.of("email_marketing", false), List.of());
+        within(TRAVEL, () -> expect(atTheSpa, "email_marketing", false, "refused"));
+
+        // Resolving her again at the shop must not make the address hers alone.
+        TestPeople.resolve(atTheShop, List.of(shared), Map.of(), List.of());
+        within(TRAVEL, () -> checkIdentifier(shared, "email_marketing").body("allowed", equalTo(false))
+                .body("reason", equalTo("refused")).body("person", equalTo(atTheSpa)));
+        expect(atTheShop, "email_marketing", true, "granted");
+
+        // A privacy signal for the address objects for each person holding it.
+        TestKafka.send(Topics.PRIVACY_SIGNALS, new ObjectionSignalled(ObjectionSignalled.CURRENT_VERSION,
+                PrivacySignal.GLOBAL_PRIVACY_CONTROL, "src-test", UUID.randomUUID().toString(), List.of(shared),
+                Instant.now()));
+        within(TRAVEL, () -> expect(atTheShop, "ai_training", false, "objected"));
+        within(TRAVEL, () -> expect(atTheSpa, "ai_training", false, "objected"));
+    }
+
+    @Test
     void onMergeTheDenialWinsAndUnmergeGivesEachProfileItsOwnStateBack() {
         String survivor = TestPeople.newProfileId();
         String absorbed = TestPeople.newProfileId();

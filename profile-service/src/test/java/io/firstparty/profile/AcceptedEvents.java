@@ -2,6 +2,7 @@ package io.firstparty.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.contracts.VersionedRecord;
+import io.firstparty.contracts.events.AccessRequested;
 import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.identity.Identifier;
@@ -100,7 +101,8 @@ public final class AcceptedEvents {
         ContractSerializer serializer = new ContractSerializer();
         try {
             for (VersionedRecord record : records) {
-                String topic = record instanceof EventAccepted ? Topics.EVENTS_ACCEPTED : Topics.ERASURE_REQUESTS;
+                String topic = record instanceof EventAccepted ? Topics.EVENTS_ACCEPTED
+                        : record instanceof AccessRequested ? Topics.ACCESS_REQUESTS : Topics.ERASURE_REQUESTS;
                 producer().send(new ProducerRecord<>(topic, record.partitionKey(), serializer.serialize(topic, record)));
             }
             producer().flush();

@@ -32,6 +32,10 @@ class LogScanTest {
         List<Path> logs = platform.logs();
         assertTrue(logs.size() >= 7, "expected the logs of the four services and the infrastructure: " + logs);
         for (Path log : logs) {
+            // The SMTP server stands in for people's mailboxes: it receives their addresses by design.
+            if (log.getFileName().toString().startsWith("greenmail")) {
+                continue;
+            }
             boolean serviceLog = log.getFileName().toString().endsWith("-service.log");
             List<String> lines = Logs.lines(log);
             for (int i = 0; i < lines.size(); i++) {

@@ -42,6 +42,7 @@ class ManagementSecurityTest {
             Pattern.compile("OPTIONS .*"),
             Pattern.compile("(GET|POST) /v1/forms/\\{formId}(/embed)?"),
             Pattern.compile("(GET|POST) /v1/objections.*"),
+            Pattern.compile("(GET|POST) /v1/privacy-requests.*"),
             Pattern.compile("(GET|POST) /v1/notices/feed.*"));
     private static final Map<String, String> DEMO_USER_OF_ROLE = Map.of(
             "marketer", "marketer", "privacy-officer", "privacy", "admin", "admin");

@@ -31,6 +31,10 @@ public interface ConsentConfig {
 
     Erasure erasure();
 
+    Access access();
+
+    PersonRequests personRequests();
+
     Campaigns campaigns();
 
     interface Campaigns {
@@ -51,9 +55,20 @@ public interface ConsentConfig {
         @WithDefault("5s")
         String sendEvery();
 
-        /** Most e-mails one replica sends a second. */
-        @WithDefault("10")
+        /**
+         * Most e-mails one replica sends a second, to stay within the SMTP provider's limits; the default
+         * suits a relay of the brand's own (a provider's quota per second, divided by the replicas, is
+         * what to set in front of a provider).
+         */
+        @WithDefault("500")
         double messagesPerSecond();
+
+        /**
+         * Most e-mails one replica has with the SMTP server at once (also bounded by the mailer's
+         * connection pool, {@code quarkus.mailer.max-pool-size}).
+         */
+        @WithDefault("16")
+        int sendConcurrency();
 
         /** How many deliveries a replica claims at a time. */
         @WithDefault("20")
@@ -91,6 +106,43 @@ public interface ConsentConfig {
         List<String> services();
     }
 
+    interface Access {
+
+        /** The services that must deliver their part before an access or portability request is complete. */
+        @WithDefault("profile-service,segment-service,consent-service,ingestion-service")
+        List<String> services();
+    }
+
+    interface PersonRequests {
+
+        /** Key that signs the links of requests people make themselves; deployments set FIRSTPARTY_PERSON_REQUEST_SECRET. */
+        String secret();
+
+        /** How long the link confirming a request stays usable. */
+        @WithDefault("P1D")
+        Duration confirmValidity();
+
+        /** How long the link to download an access archive stays usable. */
+        @WithDefault("P7D")
+        Duration archiveValidity();
+
+        /** Most requests one address may be sent a link for in an hour. */
+        @WithDefault("3")
+        int perAddressPerHour();
+
+        /** Most requests one client (network address) may make in an hour. */
+        @WithDefault("20")
+        int perClientPerHour();
+
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("2048")
+        int maxBody();
+
+        /** How often complete access requests' archive links are e-mailed ({@code off} to never). */
+        @WithDefault("30s")
+        String deliverEvery();
+    }
+
     interface Objection {
 
         /** Key that signs personal objection links; deployments set FIRSTPARTY_OBJECTION_SECRET. */
@@ -99,6 +151,26 @@ public interface ConsentConfig {
         /** How long a personal objection link stays usable. */
         @WithDefault("P90D")
         Duration linkValidity();
+
+        /** How long the link sent to an address that asked to object by e-mail stays usable. */
+        @WithDefault("PT48H")
+        Duration confirmationValidity();
+
+        /** Requests one client address may make a minute to the public objection pages (burst as large). */
+        @WithDefault("60")
+        int requestsPerMinute();
+
+        /** Confirmation e-mails one client address may ask for a minute. */
+        @WithDefault("5")
+        int confirmationsPerMinute();
+
+        /** Confirmation e-mails one address may receive a day, whoever asks: more are silently not sent. */
+        @WithDefault("5")
+        int confirmationsPerAddressPerDay();
+
+        /** Most objections one import may carry. */
+        @WithDefault("1000")
+        int maxImport();
     }
 
     interface Expiry {

@@ -1,5 +1,7 @@
 package io.firstparty.contracts.topics;
 
+import io.firstparty.contracts.events.AccessPartDelivered;
+import io.firstparty.contracts.events.AccessRequested;
 import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.ErasureCompleted;
@@ -29,6 +31,8 @@ public final class Topics {
     public static final String CONSENT_PURPOSES = "firstparty.consent.purposes";
     public static final String ERASURE_REQUESTS = "firstparty.privacy.erasure-requests";
     public static final String ERASURE_REPORTS = "firstparty.privacy.erasure-reports";
+    public static final String ACCESS_REQUESTS = "firstparty.privacy.access-requests";
+    public static final String ACCESS_PARTS = "firstparty.privacy.access-parts";
 
     /** Partitions of the per-person topics: the most replicas of one consumer that share the work. */
     public static final int PERSON_PARTITIONS = 12;
@@ -44,7 +48,9 @@ public final class Topics {
             new TopicSpec(SEGMENT_MEMBERSHIP, PERSON_PARTITIONS, false, SegmentMembershipChange.class),
             new TopicSpec(CONSENT_PURPOSES, 1, true, PurposeDefined.class),
             new TopicSpec(ERASURE_REQUESTS, 3, false, ErasureRequested.class),
-            new TopicSpec(ERASURE_REPORTS, 3, false, ErasureCompleted.class));
+            new TopicSpec(ERASURE_REPORTS, 3, false, ErasureCompleted.class),
+            new TopicSpec(ACCESS_REQUESTS, 3, false, AccessRequested.class),
+            new TopicSpec(ACCESS_PARTS, 3, false, AccessPartDelivered.class));
 
     private Topics() {
     }

@@ -3,6 +3,8 @@ package io.firstparty.contracts.serde;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstparty.contracts.VersionedRecord;
+import io.firstparty.contracts.events.AccessPartDelivered;
+import io.firstparty.contracts.events.AccessRequested;
 import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.ConsentStatus;
 import io.firstparty.contracts.events.ConsentEvidence;
@@ -92,6 +94,11 @@ class ContractRoundTripTest {
                         null, List.of(EMAIL), AT)),
                 Arguments.of(Topics.ERASURE_REPORTS, new ErasureCompleted(ErasureCompleted.CURRENT_VERSION, "dsr-1",
                         "profile-service", List.of("p-1"), 42, ErasureCompleted.ERASED, null, AT)),
+                Arguments.of(Topics.ACCESS_REQUESTS, new AccessRequested(AccessRequested.CURRENT_VERSION, "dsr-2",
+                        AccessRequested.PORTABILITY, null, List.of(EMAIL), AT)),
+                Arguments.of(Topics.ACCESS_PARTS, new AccessPartDelivered(AccessPartDelivered.CURRENT_VERSION, "dsr-2",
+                        "profile-service", "d-1", 0, 1, AccessPartDelivered.DELIVERED, List.of("p-1"),
+                        Map.of("events", 3L), "{\"events\":[]}", null, AT)),
                 Arguments.of(Topics.CONSENT_CHANGES, new ConsentStateChanged(ConsentStateChanged.CURRENT_VERSION, "p-1",
                         Map.of("ai_training", new PurposeDecision(ConsentStatus.OBJECTED, AT, null, "ledger-9")),
                         "ai_training", AT)),
@@ -202,5 +209,29 @@ class ContractRoundTripTest {
                 null, null, null, null, null, null, AT, AT, AT);
         assertEquals("anon:a-1", anonymous.partitionKey());
         assertEquals("p-1", new SegmentExited(1, "seg", "p-1", 1, AT).partitionKey());
+    }
+
+    @Test
+    void aLargePartIsCutIntoChunksThatStayWellUnderAMebibyteAndJoinBackExactly() {
+        StringBuilder json = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < 10_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"messageId\":\"m-").append(i)
+                    .append("\",\"name\":\"Caf\u00e9 \\\"quoted\\\" \uD83D\uDE00\",\"n\":").append(i).append('}');
+        }
+        String text = json.append("]}").toString();
+        List<AccessPartDelivered> chunks = AccessPartDelivered.chunked("dsr-3", "profile-service", "d-1",
+                AccessPartDelivered.DELIVERED, List.of("p-1"), Map.of("events", 10_000L), text, null, AT);
+        assertTrue(chunks.size() > 1, "a large part is more than one chunk");
+        StringBuilder joined = new StringBuilder();
+        for (AccessPartDelivered chunk : chunks) {
+            byte[] bytes = serializer.serialize(Topics.ACCESS_PARTS, chunk);
+            assertTrue(bytes.length < 512 * 1024, "a chunk serialises to " + bytes.length + " bytes");
+            AccessPartDelivered read = (AccessPartDelivered) deserializer.deserialize(Topics.ACCESS_PARTS, bytes);
+            assertEquals(chunks.size(), read.chunks());
+            joined.append(read.content());
+        }
+        assertEquals(text, joined.toString());
+        assertEquals(1, AccessPartDelivered.chunked("dsr-3", "ingestion-service", "d-2",
+                AccessPartDelivered.NOTHING_HELD, List.of(), Map.of(), null, null, AT).size());
     }
 }

@@ -33,6 +33,11 @@ public class SuppressionList {
         }
     }
 
+    /** Whether an identifier with this hash was erased. */
+    public boolean holds(String identifierHash) {
+        return suppressed.contains(identifierHash);
+    }
+
     /** True, and counted, when any identifier of the event was erased. */
     public boolean drops(EventAccepted event) {
         if (suppressed.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.firstparty.ingestion.StoredEvents;
 import io.firstparty.ingestion.TestSources;
 import io.firstparty.ingestion.rest.FormResourceTest;
+import io.firstparty.kit.testing.HeadlessChromium;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

@@ -27,6 +27,15 @@ import java.util.stream.Stream;
  */
 public final class LocalPlatform {
 
+    /** The key consent-service signs objection links with: random per run, as a deployment's own. */
+    private static final String OBJECTION_SECRET = java.util.HexFormat.of().formatHex(randomBytes());
+
+    private static byte[] randomBytes() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     /** Added to every port, so that two working trees can run their system tests at once. */
     static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("FIRSTPARTY_SYSTEM_PORT_OFFSET", "0"));
     public static final int KAFKA_PORT = 19192 + PORT_OFFSET;
@@ -296,6 +305,10 @@ public final class LocalPlatform {
         environment.put("FIRSTPARTY_SMTP_HOST", "127.0.0.1");
         environment.put("FIRSTPARTY_SMTP_PORT", String.valueOf(SMTP_PORT));
         environment.put("MALLOC_ARENA_MAX", "2");
+        if (service.module().equals("consent-service")) {
+            // In production the service refuses a weak or default key; every replica signs with the same one.
+            environment.put("FIRSTPARTY_OBJECTION_SECRET", OBJECTION_SECRET);
+        }
         environment.putAll(settings);
         return new ManagedProcess(name, command, environment, root.resolve(service.module()),
                 work.resolve("logs/" + name + ".log"));

@@ -18,11 +18,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on her phone, her e-mail for the results, a newsletter sign-up with its consent box on a laptop, a
  * loyalty card at a shop kiosk that a hundred other customers use, a purchase at the till. She
  * becomes one profile and nobody else's; a behavioural segment picks her up and explains why; her
- * withdrawal takes her out of its members and export; her erasure request completes in every
+ * withdrawal takes her out of its members and export; a notice campaign for AI training reaches her by
+ * e-mail and in the brand's app, and she objects through the link in the e-mail she received; her
+ * erasure request completes in every
  * service with its completeness report, and a later event with her old e-mail is suppressed.
  * The steps run in order and share what they made.
  */
@@ -56,6 +61,8 @@ class BrandJourneyTest {
     private static String card;
     private static String profileId;
     private static String segmentId;
+    private static String campaignId;
+    private static final Pattern OBJECTION_LINK = Pattern.compile("https?://[^/\\s]+(/v1/objections/[A-Za-z0-9_.-]+)");
     private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
@@ -188,6 +195,51 @@ class BrandJourneyTest {
 
     @Test
     @Order(8)
+    void aNoticeCampaignForAiTrainingReachesHerByEmailAndInApp() {
+        campaignId = as("privacy").contentType(ContentType.JSON).body(Map.of("purpose", "ai_training",
+                        "subject", Map.of("en", "From next month, what you do on our sites trains our AI models",
+                                "fr", "Le mois prochain, ce que vous faites sur nos sites entraînera nos modèles d'IA"),
+                        "text", Map.of("en", "From the date below, your quiz answers and purchases train our recommendation models.",
+                                "fr", "À partir de la date ci-dessous, vos réponses au quiz et vos achats entraînent nos modèles."),
+                        "processingStartsAt", Instant.now().plus(Duration.ofDays(31)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "sourceIds", List.of(brand.sourceId())))
+                .post(Service.CONSENT.url() + "/v1/campaigns").then().statusCode(201).extract().path("id");
+        as("privacy").post(Service.CONSENT.url() + "/v1/campaigns/" + campaignId + "/start").then().statusCode(200);
+
+        Http.await("the notice in her mailbox", RESOLUTION, () -> !mailbox(email).isEmpty(), platform.service(Service.CONSENT));
+        List<String> notices = mailbox(email);
+        assertEquals(1, notices.size(), "she gets one notice e-mail");
+        assertTrue(notices.get(0).contains("ai_training") || notices.get(0).toLowerCase().contains("object"),
+                "the notice states the right to object");
+        as("app").queryParam("profileId", profileId).get(Service.CONSENT.url() + "/v1/notices/feed")
+                .then().statusCode(200).body("campaignId", org.hamcrest.Matchers.hasItem(campaignId));
+        as("marketer").contentType(ContentType.JSON).body(Map.of("purpose", "ai_training", "profileId", profileId))
+                .post(Service.CONSENT.url() + "/v1/consents/check").then().statusCode(200)
+                .body("allowed", org.hamcrest.Matchers.equalTo(false))
+                .body("reason", org.hamcrest.Matchers.equalTo("notice_period"));
+    }
+
+    @Test
+    @Order(9)
+    void sheObjectsThroughTheLinkInTheEmailSheReceived() {
+        Matcher link = OBJECTION_LINK.matcher(mailbox(email).get(0));
+        assertTrue(link.find(), "the notice carries her personal objection link");
+        String page = RestAssured.given().get(Service.CONSENT.url() + link.group(1)).then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertTrue(page.contains("<form"), "the objection page is a plain form");
+        fromTheBrandsPage().post(Service.CONSENT.url() + link.group(1)).then().statusCode(200);
+
+        as("marketer").contentType(ContentType.JSON).body(Map.of("purpose", "ai_training", "profileId", profileId))
+                .post(Service.CONSENT.url() + "/v1/consents/check").then().statusCode(200)
+                .body("allowed", org.hamcrest.Matchers.equalTo(false))
+                .body("reason", org.hamcrest.Matchers.equalTo("objected"));
+        Http.await("the receipt of her objection", RESOLUTION, () -> mailbox(email).size() == 2,
+                platform.service(Service.CONSENT));
+        as("privacy").get(Service.CONSENT.url() + "/v1/campaigns/" + campaignId + "/report").then().statusCode(200);
+    }
+
+    @Test
+    @Order(10)
     void herErasureRequestCompletesInEveryServiceWithItsReport() {
         String request = as("privacy").contentType(ContentType.JSON).body(Map.of("identifier", "email:" + email))
                 .post(Service.CONSENT.url() + "/v1/erasure-requests").then().statusCode(202).extract().path("id");
@@ -208,7 +260,7 @@ class BrandJourneyTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aLaterEventWithHerOldEmailIsSuppressedAndCounted() {
         double before = suppressedEvents();
         Http.await("her old e-mail to be suppressed at the door", RESOLUTION, () -> {
@@ -299,6 +351,16 @@ class BrandJourneyTest {
             return found[0] != null;
         }, platform.service(Service.PROFILE));
         return found[0];
+    }
+
+    /** The e-mails the local SMTP server received for an address, as sent (quoted-printable soft breaks undone). */
+    private static List<String> mailbox(String address) {
+        var answer = RestAssured.get(platform.mailApi() + "/api/user/" + address + "/messages/INBOX");
+        if (answer.statusCode() == 404 || answer.statusCode() == 400) {
+            return List.of();
+        }
+        List<String> raw = answer.then().statusCode(200).extract().jsonPath().getList("mimeMessage");
+        return raw.stream().map(mime -> mime.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")).toList();
     }
 
     private static JsonPath erasure(String request) {

@@ -1,21 +1,29 @@
 package io.firstparty.consent.campaigns.service;
 
 import io.firstparty.consent.campaigns.domain.DeliveryChannel;
+import io.firstparty.consent.campaigns.domain.NoticeCampaign;
 import io.firstparty.consent.config.ConsentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The e-mails still to send, as rows any replica may claim. A claim is taken with
  * {@code FOR UPDATE SKIP LOCKED}, so two replicas never take the same row, and lasts a lease: the rows of
- * a replica that died are taken over once it lapses. Each row is confirmed just before its e-mail goes
- * out and marked sent right after, so a person gets a campaign's e-mail once; only a replica dying
- * between the SMTP server's acceptance and that mark could leave one to be sent again.
+ * a replica that died are taken over once it lapses. A batch's rows are confirmed (the claim renewed, in
+ * one batched statement) just before their e-mails go out and marked sent (in one transaction) right after, so a
+ * person gets a campaign's e-mail once; only a replica dying between the SMTP server's acceptance and
+ * that mark could leave one to be sent again.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -35,6 +43,9 @@ public class DeliveryQueue {
             RETURNING d.campaign_id, d.profile_id, d.channel, d.language, d.attempts, d.record_id""";
     private static final String MINE =
             " WHERE campaign_id = ?1 AND profile_id = ?2 AND channel = ?3 AND claimed_by = ?4 AND status = 'sending'";
+    private static final String MINE_ROW =
+            " WHERE campaign_id = ? AND profile_id = ? AND channel = ? AND claimed_by = ? AND status = 'sending'";
+    private static final int CHUNK = 1000;
 
     private final EntityManager entityManager;
     private final ConsentConfig config;
@@ -63,20 +74,6 @@ public class DeliveryQueue {
         }).toList();
     }
 
-    /** Renews the claim just before sending; false when it lapsed and another replica may have the row. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean confirm(Claimed delivery, String holder) {
-        return mine("UPDATE notice_delivery SET claimed_until = now() + make_interval(secs => ?5)" + MINE,
-                delivery, holder).setParameter(5, (double) config.campaigns().claimLease().toMillis() / 1000)
-                .executeUpdate() == 1;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void sent(Claimed delivery, String holder) {
-        mine("UPDATE notice_delivery SET status = 'sent', done_at = now(), claimed_by = NULL, claimed_until = NULL"
-                + MINE, delivery, holder).executeUpdate();
-    }
-
     /** Tried again after a while, or given up after the last attempt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Claimed delivery, String holder) {
@@ -88,22 +85,114 @@ public class DeliveryQueue {
                 .executeUpdate();
     }
 
-    /** The person has no address any more: nothing to send. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void noAddress(Claimed delivery, String holder) {
-        mine("UPDATE notice_delivery SET status = 'no_address', claimed_by = NULL, claimed_until = NULL" + MINE,
-                delivery, holder).executeUpdate();
-    }
-
     /** Hands back rows not tried (the SMTP server is away): they wait for the retry delay, no attempt counted. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(List<Claimed> deliveries, String holder) {
-        for (Claimed delivery : deliveries) {
-            mine("UPDATE notice_delivery SET status = 'pending', attempts = attempts - 1, claimed_by = NULL,"
-                    + " claimed_until = NULL, next_attempt_at = now() + make_interval(secs => ?5)" + MINE, delivery, holder)
-                    .setParameter(5, (double) config.campaigns().retryAfter().toMillis() / 1000)
-                    .executeUpdate();
+        double retryAfter = (double) config.campaigns().retryAfter().toMillis() / 1000;
+        batch("UPDATE notice_delivery SET status = 'pending', attempts = attempts - 1, claimed_by = NULL,"
+                + " claimed_until = NULL, next_attempt_at = now() + make_interval(secs => ?)" + MINE_ROW, deliveries,
+                (statement, delivery) -> {
+                    statement.setDouble(1, retryAfter);
+                    bindMine(statement, 2, delivery, holder);
+                });
+    }
+
+    /** The e-mail addresses of these deliveries' people, by profile; people without one are absent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<String, String> addresses(List<Claimed> deliveries) {
+        Map<String, String> addresses = new HashMap<>();
+        List<String> profiles = deliveries.stream().map(Claimed::profileId).distinct().toList();
+        for (int from = 0; from < profiles.size(); from += CHUNK) {
+            List<?> rows = entityManager.createNativeQuery(
+                            "SELECT profile_id, email FROM contact WHERE profile_id IN (?1) AND email IS NOT NULL")
+                    .setParameter(1, profiles.subList(from, Math.min(profiles.size(), from + CHUNK)))
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                addresses.put((String) columns[0], (String) columns[1]);
+            }
         }
+        return addresses;
+    }
+
+    /**
+     * Marks the rows of people without an address {@code no_address} and renews the claim on the others
+     * just before sending, in one transaction.
+     *
+     * @return the rows this replica still holds (now renewed for a lease): only those may be sent; the
+     *         others lapsed and another replica may have them
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Claimed> confirm(List<Claimed> withAddress, List<Claimed> withoutAddress, String holder) {
+        batch("UPDATE notice_delivery SET status = 'no_address', claimed_by = NULL, claimed_until = NULL" + MINE_ROW,
+                withoutAddress, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
+        double lease = (double) config.campaigns().claimLease().toMillis() / 1000;
+        int[] renewed = batch("UPDATE notice_delivery SET claimed_until = now() + make_interval(secs => ?)" + MINE_ROW,
+                withAddress, (statement, delivery) -> {
+                    statement.setDouble(1, lease);
+                    bindMine(statement, 2, delivery, holder);
+                });
+        List<Claimed> mine = new ArrayList<>();
+        for (int i = 0; i < withAddress.size(); i++) {
+            if (renewed[i] > 0) {
+                mine.add(withAddress.get(i));
+            }
+        }
+        return mine;
+    }
+
+    /**
+     * The e-mails the SMTP server took: one notice record each (sent, with the notice version of its
+     * language) and their rows {@code sent}, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sent(NoticeCampaign campaign, List<Claimed> deliveries, String holder) {
+        // Recorded even if the claim lapsed meanwhile: the e-mail did go out.
+        batch("""
+                INSERT INTO notice_event (campaign_id, profile_id, channel, outcome, notice_hash, language, detail, occurred_at)
+                VALUES (?, ?, ?, 'sent', ?, ?, NULL, clock_timestamp())""", deliveries, (statement, delivery) -> {
+            statement.setObject(1, delivery.campaignId());
+            statement.setString(2, delivery.profileId());
+            statement.setString(3, delivery.channel().code());
+            statement.setString(4, campaign.noticeHash(delivery.language()));
+            statement.setString(5, delivery.language());
+        });
+        batch("UPDATE notice_delivery SET status = 'sent', done_at = now(), claimed_by = NULL, claimed_until = NULL"
+                + MINE_ROW, deliveries, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
+    }
+
+    /** Binds one row's values to a statement of a batch. */
+    private interface Binder {
+        void bind(PreparedStatement statement, Claimed delivery) throws SQLException;
+    }
+
+    /**
+     * One statement for many rows, sent to the database as one JDBC batch (one round trip): each row is
+     * found by its primary key, whatever the table's statistics say.
+     *
+     * @return the rows each execution changed, in the order of {@code deliveries}
+     */
+    private int[] batch(String sql, List<Claimed> deliveries, Binder binder) {
+        if (deliveries.isEmpty()) {
+            return new int[0];
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Claimed delivery : deliveries) {
+                    binder.bind(statement, delivery);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+    }
+
+    private static void bindMine(PreparedStatement statement, int first, Claimed delivery, String holder)
+            throws SQLException {
+        statement.setObject(first, delivery.campaignId());
+        statement.setString(first + 1, delivery.profileId());
+        statement.setString(first + 2, delivery.channel().code());
+        statement.setString(first + 3, holder);
     }
 
     private Query mine(String sql, Claimed delivery, String holder) {

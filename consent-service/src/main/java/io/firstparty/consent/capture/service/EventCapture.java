@@ -5,6 +5,7 @@ import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
 import io.firstparty.consent.ledger.domain.NewRecord;
 import io.firstparty.consent.ledger.service.ConsentRecorder;
+import io.firstparty.consent.objection.service.PendingObjections;
 import io.firstparty.consent.people.service.Contacts;
 import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.persistence.Sha256;
@@ -35,15 +36,17 @@ public class EventCapture {
     private final People people;
     private final Contacts contacts;
     private final SignalCapture signals;
+    private final PendingObjections objections;
     private final ConsentRecorder recorder;
     private final ConsentConfig config;
     private final Counter ignored;
 
-    EventCapture(People people, Contacts contacts, SignalCapture signals, ConsentRecorder recorder, ConsentConfig config,
-                 MeterRegistry registry) {
+    EventCapture(People people, Contacts contacts, SignalCapture signals, PendingObjections objections,
+                 ConsentRecorder recorder, ConsentConfig config, MeterRegistry registry) {
         this.people = people;
         this.contacts = contacts;
         this.signals = signals;
+        this.objections = objections;
         this.recorder = recorder;
         this.config = config;
         this.ignored = Counter.builder("firstparty.consent.evidence.ignored")
@@ -55,6 +58,7 @@ public class EventCapture {
     public void onResolved(IdentityResolved resolved) {
         List<String> newlyLinked = people.learn(resolved.profileId(), resolved.identifiers(), resolved.resolvedAt());
         signals.applyWaiting(resolved.profileId(), newlyLinked);
+        objections.applyWaiting(resolved.profileId(), newlyLinked);
         EventAccepted event = resolved.event();
         contacts.learn(resolved.profileId(), event, resolved.identifiers(), resolved.resolvedAt());
         if (event == null) {

@@ -20,13 +20,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Privacy signals (GDPR Art. 21(5): objecting by automated means). A Global Privacy Control signal
  * objects to every legitimate-interest purpose and refuses every consent-based one. A signal for an
- * identifier no profile holds yet is kept and applied when the profile service links it.
+ * identifier no profile holds yet is kept and applied when the profile service links it; one that
+ * several people hold (the same address at two brands) applies to each of them.
  */
 @ApplicationScoped
 public class SignalCapture {
@@ -41,12 +43,11 @@ public class SignalCapture {
 
     @Transactional
     public void onSignal(ObjectionSignalled signal) {
-        for (Identifier identifier : signal.identifiers()) {
-            Optional<String> person = people.personOf(identifier);
-            if (person.isPresent()) {
-                apply(person.get(), signal.signal(), signal.sourceId(), signal.messageId(), signal.receivedAt());
-                return;
-            }
+        Set<String> holders = new LinkedHashSet<>();
+        signal.identifiers().forEach(identifier -> holders.addAll(people.peopleOf(identifier)));
+        if (!holders.isEmpty()) {
+            holders.forEach(person -> apply(person, signal.signal(), signal.sourceId(), signal.messageId(), signal.receivedAt()));
+            return;
         }
         for (Identifier identifier : signal.identifiers()) {
             PendingSignal pending = new PendingSignal();
@@ -84,7 +85,7 @@ public class SignalCapture {
                     : purpose.consentBased() ? ConsentAction.REFUSE : null;
             if (action != null) {
                 decisions.add(NewRecord.decision(purpose.code, action, receivedAt, Channel.GPC, signal.code(), sourceId,
-                        "signal:" + messageId + ":" + purpose.code, NewRecord.Evidence.NONE).whenChanged());
+                        "signal:" + messageId + ":" + purpose.code + ":" + person, NewRecord.Evidence.NONE).whenChanged());
             }
         }
         recorder.record(person, decisions);

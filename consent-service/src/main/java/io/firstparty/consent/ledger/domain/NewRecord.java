@@ -36,6 +36,12 @@ public record NewRecord(
                 evidence, null, false);
     }
 
+    /** The same decision for another holder of the identifier it came for, under evidence of its own. */
+    public NewRecord forAnotherHolder(String person) {
+        return new NewRecord(purpose, action, status, occurredAt, channel, method, source, evidenceKey + ":" + person,
+                evidence, derivedFrom, skipIfUnchanged);
+    }
+
     public NewRecord whenChanged() {
         return new NewRecord(purpose, action, status, occurredAt, channel, method, source, evidenceKey, evidence,
                 derivedFrom, true);

@@ -47,7 +47,7 @@ public class ObjectionLinks {
             throw new InvalidInputException("/purpose",
                     "must be a legitimate-interest purpose: a consent is withdrawn, not objected to");
         }
-        if (!LANGUAGES.contains(request.language())) {
+        if (request.language() == null || !LANGUAGES.contains(request.language())) {
             throw new InvalidInputException("/language", "must be fr or en");
         }
         ObjectionTokens.Issued issued = tokens.issue(person, purpose.code, request.language(), Instant.now());

@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * The personal, expiring link of an objection form: the person, purpose and language signed with
- * HMAC-SHA256 so that no login is needed and no one can object for someone else. Tokens are never logged.
+ * HMAC-SHA256 so that no login is needed and no one can object for someone else. The link sent to an
+ * address that asked to object by e-mail is signed alike, and carries the address's hash, never the
+ * address. The two kinds cannot stand for each other. Tokens are never logged.
  */
 @ApplicationScoped
 public class ObjectionTokens {
@@ -39,16 +41,66 @@ public class ObjectionTokens {
     public record Issued(String token, Instant expiresAt) {
     }
 
+    /** Who may object by e-mail: the hash of the address's identifier ({@code email:...}), for a purpose. */
+    public record Confirmation(String identifierHash, String purpose, String language, Instant expiresAt) {
+    }
+
+    private static final String CONFIRMATION = "address";
+
     public Issued issue(String profileId, String purpose, String language, Instant now) {
-        String lang = LANGUAGES.contains(language) ? language : "en";
+        String lang = language != null && LANGUAGES.contains(language) ? language : "en";
         Instant expiresAt = now.plus(config.objection().linkValidity());
-        String payload = String.join("|", profileId, purpose, lang, Long.toString(expiresAt.getEpochSecond()));
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return sign(expiresAt, profileId, purpose, lang, Long.toString(expiresAt.getEpochSecond()));
+    }
+
+    /** The link sent to an address to confirm its objection; valid for the shorter confirmation validity. */
+    public Issued issueConfirmation(String identifierHash, String purpose, String language, Instant now) {
+        String lang = language != null && LANGUAGES.contains(language) ? language : "en";
+        Instant expiresAt = now.plus(config.objection().confirmationValidity());
+        return sign(expiresAt, CONFIRMATION, identifierHash, purpose, lang, Long.toString(expiresAt.getEpochSecond()));
+    }
+
+    public Ticket read(String token, Instant now) {
+        String[] fields = verified(token);
+        if (fields.length != 4) {
+            throw forged();
+        }
+        Ticket ticket = new Ticket(fields[0], fields[1], fields[2], expiry(fields[3]));
+        if (!now.isBefore(ticket.expiresAt())) {
+            throw new InvalidInputException("/token", "this objection link has expired: ask the brand for a new one");
+        }
+        return ticket;
+    }
+
+    public Confirmation readConfirmation(String token, Instant now) {
+        String[] fields = verified(token);
+        if (fields.length != 5 || !CONFIRMATION.equals(fields[0])) {
+            throw forged();
+        }
+        Confirmation confirmation = new Confirmation(fields[1], fields[2], fields[3], expiry(fields[4]));
+        if (!now.isBefore(confirmation.expiresAt())) {
+            throw new InvalidInputException("/token",
+                    "this confirmation link has expired: ask for a new one on the objection page");
+        }
+        return confirmation;
+    }
+
+    private Issued sign(Instant expiresAt, String... fields) {
+        byte[] body = String.join("|", fields).getBytes(StandardCharsets.UTF_8);
         return new Issued(ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body)),
                 expiresAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    public Ticket read(String token, Instant now) {
+    private static Instant expiry(String epochSeconds) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(epochSeconds));
+        } catch (NumberFormatException malformed) {
+            throw forged();
+        }
+    }
+
+    /** The signed fields of a token, or a 400 naming the token when we did not sign it. */
+    private String[] verified(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.", -1);
         byte[] body;
         byte[] signature;
@@ -64,12 +116,7 @@ public class ObjectionTokens {
         if (!MessageDigest.isEqual(sign(body), signature)) {
             throw forged();
         }
-        String[] fields = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
-        Ticket ticket = new Ticket(fields[0], fields[1], fields[2], Instant.ofEpochSecond(Long.parseLong(fields[3])));
-        if (!now.isBefore(ticket.expiresAt())) {
-            throw new InvalidInputException("/token", "this objection link has expired: ask the brand for a new one");
-        }
-        return ticket;
+        return new String(body, StandardCharsets.UTF_8).split("\\|", -1);
     }
 
     private static InvalidInputException forged() {

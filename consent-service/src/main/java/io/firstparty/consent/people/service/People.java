@@ -28,10 +28,27 @@ public class People {
         return link == null ? profileId : link.survivorId;
     }
 
+    /** The person most recently resolved with this identifier; {@link #peopleOf} when every holder matters. */
     @Transactional
     public Optional<String> personOf(Identifier identifier) {
-        IdentifierLink link = IdentifierLink.findById(identifier.hash());
-        return link == null ? Optional.empty() : Optional.of(personOf(link.profileId));
+        return IdentifierLink.<IdentifierLink>find("identifierHash = ?1 order by linkedAt desc", identifier.hash())
+                .firstResultOptional().map(link -> personOf(link.profileId));
+    }
+
+    /**
+     * Every person holding this identifier: one per brand, unless brands were linked. An answer or
+     * a signal about the identifier concerns each of them.
+     */
+    @Transactional
+    public List<String> peopleOf(Identifier identifier) {
+        return peopleOfHash(identifier.hash());
+    }
+
+    /** {@link #peopleOf(Identifier)} for an identifier known by its hash only; the most recently resolved first. */
+    @Transactional
+    public List<String> peopleOfHash(String identifierHash) {
+        return IdentifierLink.<IdentifierLink>list("identifierHash = ?1 order by linkedAt desc", identifierHash)
+                .stream().map(link -> personOf(link.profileId)).distinct().toList();
     }
 
     /** The person behind a profile id a caller named, or a 404. */
@@ -60,17 +77,12 @@ public class People {
         List<String> linked = new ArrayList<>();
         for (Identifier identifier : identifiers) {
             String hash = identifier.hash();
-            IdentifierLink link = IdentifierLink.findById(hash);
-            if (link == null) {
-                link = new IdentifierLink();
+            if (IdentifierLink.findById(new IdentifierLink.Key(hash, profileId)) == null) {
+                IdentifierLink link = new IdentifierLink();
                 link.identifierHash = hash;
                 link.profileId = profileId;
                 link.linkedAt = at;
                 link.persist();
-                linked.add(hash);
-            } else if (!link.profileId.equals(profileId)) {
-                link.profileId = profileId;
-                link.linkedAt = at;
                 linked.add(hash);
             }
         }
@@ -86,7 +98,13 @@ public class People {
         link.survivorId = survivorId;
         link.mergeId = mergeId;
         link.persist();
-        IdentifierLink.update("profileId = ?1 where profileId = ?2", survivorId, absorbedId);
+        // Both profiles often hold the identifier that joined them: the survivor keeps one link of each.
+        IdentifierLink.getEntityManager().createNativeQuery("""
+                        INSERT INTO identifier_link (identifier_hash, profile_id, linked_at)
+                        SELECT identifier_hash, ?1, linked_at FROM identifier_link WHERE profile_id = ?2
+                        ON CONFLICT (identifier_hash, profile_id) DO NOTHING""")
+                .setParameter(1, survivorId).setParameter(2, absorbedId).executeUpdate();
+        IdentifierLink.delete("profileId", absorbedId);
     }
 
     /** @return whether the merge was in force (false for a repeated or unknown unmerge) */

@@ -1,6 +1,7 @@
 package io.firstparty.consent.state.service;
 
 import io.firstparty.consent.ledger.domain.ConsentAction;
+import io.firstparty.consent.objection.service.PendingObjections;
 import io.firstparty.consent.people.domain.PendingSignal;
 import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.purposes.domain.Purpose;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Answers whether a purpose may be applied to people. Consent-based purposes fail closed: no record,
@@ -26,10 +26,12 @@ public class ConsentChecks {
 
     private final StateQueries queries;
     private final People people;
+    private final PendingObjections objections;
 
-    ConsentChecks(StateQueries queries, People people) {
+    ConsentChecks(StateQueries queries, People people, PendingObjections objections) {
         this.queries = queries;
         this.people = people;
+        this.objections = objections;
     }
 
     public List<Verdict> check(Purpose purpose, List<String> profileIds) throws SQLException {
@@ -41,15 +43,21 @@ public class ConsentChecks {
         return verdicts;
     }
 
-    /** By identifier: the person it is linked to, or, before any link, a signal waiting for it. */
+    /**
+     * By identifier: the people it is linked to, or, before any link, a signal or an objection waiting
+     * for it. Held by several people (one address at two brands), it is allowed only if it is allowed
+     * for each of them: the answer is the first refusal, never whichever person was resolved last.
+     */
     @Transactional
     public Verdict check(Purpose purpose, Identifier identifier) throws SQLException {
-        Optional<String> person = people.personOf(identifier);
-        if (person.isPresent()) {
-            return check(purpose, List.of(person.get())).get(0);
+        List<String> holders = people.peopleOf(identifier);
+        if (!holders.isEmpty()) {
+            List<Verdict> verdicts = check(purpose, holders);
+            return verdicts.stream().filter(verdict -> !verdict.allowed()).findFirst().orElse(verdicts.get(0));
         }
         boolean signalled = PendingSignal.count("identifierHash", identifier.hash()) > 0;
-        if (signalled && (purpose.consentBased() || purpose.lawfulBasis == LawfulBasis.LEGITIMATE_INTEREST)) {
+        if ((signalled && (purpose.consentBased() || purpose.lawfulBasis == LawfulBasis.LEGITIMATE_INTEREST))
+                || objections.waitingFor(identifier.hash(), purpose.code)) {
             return new Verdict(null, null, purpose.code, false, "objected", null, null, null, null,
                     purpose.processingStartsAt);
         }

@@ -3,7 +3,6 @@ package io.firstparty.profile.privacy.service;
 import io.firstparty.contracts.events.ErasureCompleted;
 import io.firstparty.contracts.events.ErasureRequested;
 import io.firstparty.contracts.events.ProfileErased;
-import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.topics.Topics;
 import io.firstparty.profile.merges.service.MergeHistory;
 import io.firstparty.profile.messaging.ChangePublisher;
@@ -11,9 +10,6 @@ import io.firstparty.profile.messaging.ChangePublisher.Outgoing;
 import io.firstparty.profile.privacy.repository.ErasureRepository;
 import io.firstparty.profile.profiles.domain.LinkedIdentifier;
 import io.firstparty.profile.profiles.domain.ProfileEntity;
-import io.firstparty.profile.profiles.service.ProfileLookup;
-import io.firstparty.profile.resolution.domain.BatchGraph;
-import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,12 +31,12 @@ public class ErasureService {
 
     public static final String SERVICE = "profile-service";
 
-    private final ProfileLookup lookup;
+    private final RequestedPeople people;
     private final ErasureRepository erasures;
     private final ChangePublisher publisher;
 
-    ErasureService(ProfileLookup lookup, ErasureRepository erasures, ChangePublisher publisher) {
-        this.lookup = lookup;
+    ErasureService(RequestedPeople people, ErasureRepository erasures, ChangePublisher publisher) {
+        this.people = people;
         this.erasures = erasures;
         this.publisher = publisher;
     }
@@ -74,22 +69,6 @@ public class ErasureService {
     }
 
     private Set<UUID> profilesOf(ErasureRequested request) {
-        Set<UUID> roots = new LinkedHashSet<>();
-        if (request.profileId() != null) {
-            try {
-                roots.add(lookup.survivor(UUID.fromString(request.profileId())).id);
-            } catch (IllegalArgumentException | ResourceNotFoundException e) {
-                // Not a profile held here: the identifiers may still find one.
-            }
-        }
-        // An identifier is the person's in every identity space: each brand's profile of it is erased.
-        for (Identifier identifier : request.identifiers()) {
-            for (LinkedIdentifier linked : LinkedIdentifier.inEverySpace(identifier)) {
-                if (BatchGraph.LINKED.equals(linked.status)) {
-                    roots.add(lookup.survivor(linked.profileId).id);
-                }
-            }
-        }
-        return roots;
+        return people.roots(request.profileId(), request.identifiers());
     }
 }

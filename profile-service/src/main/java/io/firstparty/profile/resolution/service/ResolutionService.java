@@ -96,8 +96,8 @@ public class ResolutionService {
                     ofSpace.add(new Identifier(IdentifierType.USER_ID, previous));
                     ofSpace.add(new Identifier(IdentifierType.ANONYMOUS_ID, previous));
                 });
-                lookups.addAll(ofSpace);
             }
+            lookupsBySpace.values().forEach(lookups::addAll);
             graphs.lock(connection, lookups);
             Set<String> erased = graphs.erased(connection, lookups);
             Map<String, Integer> ranks = graphs.sourceRanks(connection);

@@ -4,6 +4,7 @@ import io.firstparty.contracts.events.ConsentStateChanged;
 import io.firstparty.contracts.events.PurposeDecision;
 import io.firstparty.contracts.events.PurposeDefined;
 import io.firstparty.segment.consent.domain.ConsentVerdict;
+import io.firstparty.segment.consent.domain.ReplicatedPurpose;
 import io.firstparty.segment.rules.service.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local replica of the consent service's compacted topics, and the one definition of what
@@ -43,6 +45,13 @@ public class ConsentRepository {
 
     public boolean purposeExists(String code) throws SQLException {
         return !new Sql().append("SELECT 1 FROM consent_purpose WHERE code = ").param(code).list(dataSource, row -> true).isEmpty();
+    }
+
+    /** The purpose as replicated here, or empty when the consent service has not defined it. */
+    public Optional<ReplicatedPurpose> purpose(String code) throws SQLException {
+        return new Sql().append("SELECT code, lawful_basis, version, processing_starts_at FROM consent_purpose WHERE code = ")
+                .param(code).list(dataSource, row -> new ReplicatedPurpose(row.getString(1), row.getString(2), row.getInt(3),
+                        instant(row.getTimestamp(4)))).stream().findFirst();
     }
 
     public void definePurpose(PurposeDefined purpose) throws SQLException {

@@ -33,11 +33,11 @@ import java.util.Set;
 public class HistoryRepository {
 
     private static final String UPSERT_EVENT = """
-            INSERT INTO segment_event (profile_id, message_id, type, name, occurred_at, properties, context, traits)
-            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))
+            INSERT INTO segment_event (profile_id, message_id, type, name, occurred_at, properties, context, traits, brand)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?)
             ON CONFLICT (profile_id, message_id) DO UPDATE SET type = excluded.type, name = excluded.name,
                 occurred_at = excluded.occurred_at, properties = excluded.properties, context = excluded.context,
-                traits = excluded.traits""";
+                traits = excluded.traits, brand = excluded.brand""";
 
     private final DataSource dataSource;
 
@@ -123,6 +123,7 @@ public class HistoryRepository {
         statement.setString(6, json(event.properties()));
         statement.setString(7, json(event.context()));
         statement.setString(8, json(event.traits()));
+        statement.setString(9, event.brand());
     }
 
     private static String json(JsonNode node) throws SQLException {
@@ -133,8 +134,8 @@ public class HistoryRepository {
     public void merge(String survivor, String absorbed) throws SQLException {
         execute(new Sql().append("WITH moved AS (DELETE FROM segment_event WHERE profile_id = ").param(absorbed)
                 .append(" RETURNING *), copied AS (INSERT INTO segment_event (profile_id, message_id, type, name,")
-                .append(" occurred_at, properties, context, traits) SELECT ").param(survivor)
-                .append(", message_id, type, name, occurred_at, properties, context, traits FROM moved")
+                .append(" occurred_at, properties, context, traits, brand) SELECT ").param(survivor)
+                .append(", message_id, type, name, occurred_at, properties, context, traits, brand FROM moved")
                 .append(" ON CONFLICT (profile_id, message_id) DO NOTHING)")
                 .append(" UPDATE segment_event_owner o SET profile_id = ").param(survivor)
                 .append(" FROM moved WHERE o.message_id = moved.message_id"));

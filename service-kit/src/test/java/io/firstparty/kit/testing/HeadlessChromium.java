@@ -1,4 +1,4 @@
-package io.firstparty.ingestion.clients;
+package io.firstparty.kit.testing;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
