@@ -2,9 +2,11 @@ package io.firstparty.kit.readiness;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -39,7 +41,11 @@ public class StartupTasks implements HealthCheck {
         this.tasks = tasks.stream().toList();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Runs just before the messaging channels start (their observer has priority
+     * {@code LIBRARY_BEFORE}): a consumer that finds records waiting must find its tables migrated.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE - 1) StartupEvent event) {
         tasks.forEach(this::attempt);
         if (done.size() < tasks.size()) {
             retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
