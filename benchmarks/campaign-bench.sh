@@ -2,8 +2,10 @@
 # Campaign and erasure phase of the benchmark (./firstparty bench campaign, or benchmarks/campaign-bench.sh).
 #
 # Starts its own Kafka broker (localhost:29692, controller 28689), its own databases
-# (firstparty_bench_campaign_<service>, re-created), GreenMail (SMTP 127.0.0.1:28685, embedded by
-# benchmarks/campaign/MailCount.java, which counts what it received on 127.0.0.1:28686) and ingestion-,
+# (firstparty_bench_campaign_<service>, re-created), an SMTP server on 127.0.0.1:28685 that counts what
+# it received per recipient on 127.0.0.1:28686 (benchmarks/campaign/SmtpSink.java; with --smtp greenmail,
+# GreenMail embedded by benchmarks/campaign/MailCount.java, whose linear mailbox search makes its own
+# cost per e-mail grow with the number of recipients) and ingestion-,
 # profile-, segment- and consent-service from their built jars on 127.0.0.1:28681-28684, with bearer
 # tokens checked against a key pair made for the run (no Keycloak), then measures:
 #   1. campaign  PEOPLE people (default 100,000, each with an e-mail address, seeded by SQL into
@@ -15,7 +17,8 @@
 #                stored by profile-, segment- and consent-service) is erased by e-mail address through
 #                POST /v1/erasure-requests; consent-service's report is polled until complete.
 #                Target: every service done <= 60 s; each service's time from the request to its report.
-# and consent-service's resident memory (RSS) throughout. Options: --build (rebuild the services first).
+# and consent-service's resident memory (RSS) throughout. Options: --build (rebuild the services first),
+# --smtp sink|greenmail (the SMTP server, sink by default).
 # Everything it started is stopped when it ends. Results: terminal and .firstparty/bench/campaign-<time>/results.txt.
 set -euo pipefail
 
@@ -47,14 +50,20 @@ ERASED_EMAIL="erase.me@bench.example"
 declare -A PORTS=([ingestion]=28681 [profile]=28682 [segment]=28683 [consent]=28684)
 SERVICES=(ingestion profile segment consent)
 BUILD=""
+SMTP=sink
 RUN_DIR="${FP_STATE}/bench/campaign-$(date -u +%Y%m%dT%H%M%SZ)"
 
-for arg in "$@"; do
-  case "$arg" in
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --build) BUILD=1 ;;
-    -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) die "campaign bench: unknown option '${arg}' (--build)" ;;
+    --smtp)
+      [[ "${2:-}" == sink || "${2:-}" == greenmail ]] || die "campaign bench: --smtp takes sink or greenmail"
+      SMTP="$2"
+      shift ;;
+    -h | --help) sed -n '2,23p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "campaign bench: unknown option '${1}' (--build, --smtp sink|greenmail)" ;;
   esac
+  shift
 done
 
 component() { printf 'bench-campaign-%s\n' "$1"; }
@@ -100,12 +109,17 @@ build() {
 }
 
 start_mail() {
-  fetch_greenmail
   check_ports "$MAIL" "$SMTP_PORT" "$MAIL_API_PORT" >/dev/null || die "port ${SMTP_PORT} or ${MAIL_API_PORT} is taken"
   rotate_log "$MAIL"
-  # Every e-mail stays in memory until the end of the run (about 6 KB each).
-  start_component "$MAIL" java -Xmx3g -Dfirstparty.component="$MAIL" -cp "$(greenmail_jar)" \
-    "${FP_ROOT}/benchmarks/campaign/MailCount.java" "$SMTP_PORT" "$MAIL_API_PORT"
+  if [[ "$SMTP" == greenmail ]]; then
+    fetch_greenmail
+    # Every e-mail stays in memory until the end of the run (about 6 KB each).
+    start_component "$MAIL" java -Xmx3g -Dfirstparty.component="$MAIL" -cp "$(greenmail_jar)" \
+      "${FP_ROOT}/benchmarks/campaign/MailCount.java" "$SMTP_PORT" "$MAIL_API_PORT"
+  else
+    start_component "$MAIL" java -Xmx256m -Dfirstparty.component="$MAIL" \
+      "${FP_ROOT}/benchmarks/campaign/SmtpSink.java" "$SMTP_PORT" "$MAIL_API_PORT"
+  fi
 }
 mail_ready() { [[ "$(http_status "http://127.0.0.1:${MAIL_API_PORT}/ready")" == 200 ]]; }
 # mail_count KEY [COUNTS]: messages, recipients or duplicates received so far (or in COUNTS, one answer of /counts).
@@ -294,6 +308,7 @@ main() {
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
   figures_start campaign
+  figure_fact settings "${PEOPLE} people, SMTP server: ${SMTP}, erasure of a person with ${EVENTS} events"
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -308,7 +323,7 @@ main() {
   start_mail
   kafka_wait "$BROKER" "$KAFKA_PORT" || exit 1
   wait_until "$MAIL" 120 "the SMTP server" mail_ready || exit 1
-  ok "GreenMail: SMTP 127.0.0.1:${SMTP_PORT}, counts on http://127.0.0.1:${MAIL_API_PORT}/counts"
+  ok "SMTP server (${SMTP}): 127.0.0.1:${SMTP_PORT}, counts on http://127.0.0.1:${MAIL_API_PORT}/counts"
   bench_key "$RUN_DIR"
   PUBLIC_KEY="$BENCH_PUBLIC_KEY"
   OBJECTION_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"

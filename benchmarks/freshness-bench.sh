@@ -12,8 +12,9 @@
 #                  firstparty.segments.membership: p50, p99 against p99 <= 1 s
 #   2. withdrawal  under the same load, WITHDRAWALS people (of a small segment with consent granted
 #                  through the preference centre) withdraw one after the other through consent-service's
-#                  PUT /v1/people/{id}/consents: from its answer to the person absent from the segment's
-#                  member list and its export: p50, p99 against p99 <= 1 s
+#                  PUT /v1/people/{id}/consents, one every WITHDRAWAL_EVERY_MS: from its answer to the
+#                  person absent from the segment's member list and its export, both asked every 10 ms
+#                  (benchmarks/freshness/Withdrawals.java): p50, p99 against p99 <= 1 s
 # Options: --build (rebuild the four services first), --no-withdrawal (without consent-service and
 # phase 2). Everything it started is stopped when it ends. Results: terminal and
 # .firstparty/bench/freshness-<time>/results.txt.
@@ -26,8 +27,9 @@ RATE="${BENCH_FRESHNESS_RATE:-2000}"
 SECONDS_MEASURED="${BENCH_FRESHNESS_SECONDS:-60}"
 WARMUP="${BENCH_FRESHNESS_WARMUP:-15}"
 BATCH="${BENCH_FRESHNESS_BATCH:-20}"
-KEEPERS=25
-WITHDRAWALS="${BENCH_FRESHNESS_WITHDRAWALS:-15}"
+WITHDRAWALS="${BENCH_FRESHNESS_WITHDRAWALS:-40}"
+WITHDRAWAL_EVERY_MS="${BENCH_FRESHNESS_WITHDRAWAL_EVERY_MS:-1400}"
+KEEPERS="$WITHDRAWALS"
 TARGET_P99_MS=1000
 
 KAFKA_PORT=29592
@@ -167,31 +169,13 @@ prepare_keepers() {
   ok "${KEEPERS} keepers listed in their segment with consent granted"
 }
 
-# withdraw_one PROFILE: prints the ms from consent-service's answer to the person absent from both
-# the member list and the export (polled every 50 ms, 30 s at most).
-withdraw_one() {
-  local profile="$1" answered deadline
-  [[ "$(as privacy-officer -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
-    -d '{"choices": {"personalization": false}}' "$(url consent)/v1/people/${profile}/consents")" == 200 ]] || {
-    echo "failed"
-    return
-  }
-  answered="$(now_ms)"
-  deadline=$((answered + 30000))
-  while listed "$KEEPER_SEGMENT" | grep -qx "$profile" || exported "$KEEPER_SEGMENT" | grep -q "\"${profile}\""; do
-    (($(now_ms) < deadline)) || { echo "timeout"; return; }
-    sleep 0.05
-  done
-  echo "$(($(now_ms) - answered))"
-}
-
-# One withdrawal every 3 s once the warm-up is over, while the load runs.
+# Once the warm-up is over, WITHDRAWALS keepers withdraw one after the other while the load runs.
 withdrawals_under_load() {
   sleep "$((WARMUP + 2))"
-  head -n "$WITHDRAWALS" "${RUN_DIR}/keepers" | while read -r profile; do
-    withdraw_one "$profile"
-    sleep 3
-  done >"${RUN_DIR}/withdrawals"
+  # shellcheck disable=SC2046 # one argument a profile id
+  java -Xmx64m "${FP_ROOT}/benchmarks/freshness/Withdrawals.java" "$(url consent)" "$(url segment)" "$KEEPER_SEGMENT" \
+    "${TOKENS[privacy-officer]}" "${TOKENS[marketer]}" "$WITHDRAWAL_EVERY_MS" $(head -n "$WITHDRAWALS" "${RUN_DIR}/keepers") \
+    >"${RUN_DIR}/withdrawals"
 }
 
 value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
@@ -263,7 +247,7 @@ main() {
   sample_rss &
   step "1. entry: ${RATE} events/s for ${WARMUP} s of warm-up and ${SECONDS_MEASURED} s measured, ${BATCH} a request"
   if with_consent; then
-    step "2. withdrawal: ${WITHDRAWALS} withdrawals under that load, one every 3 s"
+    step "2. withdrawal: ${WITHDRAWALS} withdrawals under that load, one every ${WITHDRAWAL_EVERY_MS} ms"
     withdrawals_under_load &
     WITHDRAWER=$!
   fi
