@@ -3,6 +3,7 @@ package io.firstparty.ingestion.repository;
 import io.firstparty.ingestion.domain.ArchivedEvent;
 import io.firstparty.ingestion.domain.SourceStats;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class ArchiveRepository {
 
     public static final String DUPLICATES = "duplicates";
+    private static final Logger LOG = Logger.getLogger(ArchiveRepository.class);
 
     private final DataSource dataSource;
 
@@ -111,25 +113,39 @@ public class ArchiveRepository {
             }
         }
         // One statement for the whole batch. The columns are read out of the jsonb PostgreSQL has just
-        // parsed, not in the service: a record lacking one breaks a NOT NULL rule and stops the batch.
-        // It answers, per source, how many records were not stored because their message id was.
+        // parsed, not in the service. A record without a readable source id, message id or type (none
+        // that ingestion published) cannot be keyed: it is skipped and counted, so that it never
+        // stops the archive. It answers, per source, how many records were not stored because their
+        // message id was, and under a null source how many were unreadable.
         Map<UUID, Integer> duplicates = new HashMap<>();
         try (PreparedStatement insert = connection.prepareStatement("""
                 WITH batch AS (
-                    SELECT (event->>'sourceId')::uuid AS source_id, event->>'messageId' AS message_id,
-                           event->>'type' AS type, event, (event->>'timestamp')::timestamptz AS happened_at,
+                    SELECT CASE WHEN event->>'sourceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                THEN (event->>'sourceId')::uuid END AS source_id,
+                           event->>'messageId' AS message_id, event->>'type' AS type, event,
+                           (event->>'timestamp')::timestamptz AS happened_at,
                            (event->>'receivedAt')::timestamptz AS received_at
                     FROM archive_staging),
+                readable AS (
+                    SELECT * FROM batch WHERE source_id IS NOT NULL AND message_id IS NOT NULL AND type IS NOT NULL),
                 stored AS (
                     INSERT INTO archived_event (source_id, message_id, type, event, happened_at, received_at)
-                    SELECT * FROM batch ON CONFLICT DO NOTHING RETURNING source_id)
+                    SELECT * FROM readable ON CONFLICT DO NOTHING RETURNING source_id)
                 SELECT b.source_id, b.total - COALESCE(s.stored, 0)
-                FROM (SELECT source_id, count(*) AS total FROM batch GROUP BY source_id) b
+                FROM (SELECT source_id, count(*) AS total FROM readable GROUP BY source_id) b
                 LEFT JOIN (SELECT source_id, count(*) AS stored FROM stored GROUP BY source_id) s USING (source_id)
-                WHERE b.total > COALESCE(s.stored, 0)""");
+                WHERE b.total > COALESCE(s.stored, 0)
+                UNION ALL
+                SELECT NULL, (SELECT count(*) FROM batch) - (SELECT count(*) FROM readable)""");
              ResultSet counted = insert.executeQuery()) {
             while (counted.next()) {
-                duplicates.put(counted.getObject(1, UUID.class), counted.getInt(2));
+                UUID source = counted.getObject(1, UUID.class);
+                if (source != null) {
+                    duplicates.put(source, counted.getInt(2));
+                } else if (counted.getInt(2) > 0) {
+                    LOG.warnf("%d accepted records without a readable sourceId, messageId or type were not archived",
+                            counted.getInt(2));
+                }
             }
         }
         return duplicates;

@@ -100,7 +100,8 @@ class ServiceImageTest {
         // The paths of the chart's startup and liveness probes answer too.
         for (String probe : List.of("/q/health/started", "/q/health/live")) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe)).timeout(Duration.ofSeconds(5)).build();
-            assertEquals(200, http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), probe);
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), () -> probe + ": " + answer.body() + "\n" + logs());
         }
         // The image's own HEALTHCHECK (podman runs it on demand here: no systemd timers) agrees.
         podman("healthcheck", "run", CONTAINER);
