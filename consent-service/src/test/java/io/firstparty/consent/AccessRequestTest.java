@@ -117,6 +117,18 @@ class AccessRequestTest {
     }
 
     @Test
+    void aRequestByAnIdentifierGathersTheConsentOfEveryPersonHoldingIt() {
+        Identifier email = TestPeople.email("two-brands-access");
+        List<String> holders = TestPeople.holdersOf(email, 2);
+
+        // Before the profile service names anyone, the consent service's part already covers both people.
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("identifier", email.key()))
+                .post("/v1/access-requests").then().statusCode(202)
+                .body("services.find { it.service == 'consent-service' }.outcome", equalTo("delivered"))
+                .body("services.find { it.service == 'consent-service' }.counts.people", equalTo(2));
+    }
+
+    @Test
     void aServiceThatNeverAnswersLeavesTheRequestIncompleteAndThenOverdue() throws SQLException {
         String id = submit(TestPeople.newProfileId());
         deliver(id, "profile-service", AccessPartDelivered.NOTHING_HELD, "", Map.of());
