@@ -190,10 +190,12 @@ class AccessRequestTest {
                 .body("violations[0].field", equalTo("/right"));
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("profileId", "p-1"))
                 .post("/v1/access-requests").then().statusCode(403);
+        as(Roles.MARKETER).get("/v1/access-requests/overdue").then().statusCode(403);
         as(Roles.PRIVACY_OFFICER).get("/v1/access-requests/no-such-request").then().statusCode(404)
                 .contentType(PROBLEM_JSON);
 
         String id = submit(TestPeople.newProfileId());
+        as(Roles.MARKETER).get("/v1/access-requests/" + id).then().statusCode(403);
         Instant dueAt = Instant.parse(status(id).extract().path("dueAt"));
         String extended = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
                 .body(Map.of("reason", "the request covers ten years of purchases"))

@@ -134,6 +134,11 @@ class ErasureRequestTest {
                 .body("violations[0].field", equalTo("/identifier"));
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("profileId", "p-1"))
                 .post("/v1/erasure-requests").then().statusCode(403);
+        String id = submit();
+        as(Roles.MARKETER).get("/v1/erasure-requests/" + id).then().statusCode(403);
+        as(Roles.MARKETER).get("/v1/erasure-requests/overdue").then().statusCode(403);
+        as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("reason", "more time"))
+                .post("/v1/erasure-requests/" + id + "/extension").then().statusCode(403);
         as(Roles.PRIVACY_OFFICER).get("/v1/erasure-requests/no-such-request").then().statusCode(404);
     }
 

@@ -10,9 +10,11 @@ import io.firstparty.consent.access.rest.AccessStatus;
 import io.firstparty.consent.config.ConsentConfig;
 import io.firstparty.consent.messaging.RecordPublisher;
 import io.firstparty.consent.people.service.People;
+import io.firstparty.consent.requests.domain.RequestProgress;
 import io.firstparty.consent.requests.service.Deadlines;
 import io.firstparty.consent.requests.service.JsonColumns;
 import io.firstparty.consent.requests.service.RequestSubjects;
+import io.firstparty.consent.requests.service.TrackedRequests;
 import io.firstparty.contracts.events.AccessPartDelivered;
 import io.firstparty.contracts.events.AccessRequested;
 import io.firstparty.contracts.identity.Identifier;
@@ -46,17 +48,15 @@ import java.util.stream.Collectors;
  * each new delivery replaces the service's earlier one.
  */
 @ApplicationScoped
-public class AccessRequests {
+public class AccessRequests extends TrackedRequests<AccessRequest, AccessRequestBody, AccessStatus> {
 
     private static final Logger LOG = Logger.getLogger(AccessRequests.class);
-    private static final String KIND = "access request";
     private static final String PROFILE_SERVICE = "profile-service";
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
 
     private final People people;
     private final RequestSubjects subjects;
-    private final Deadlines deadlines;
     private final RecordPublisher publisher;
     private final ConsentConfig config;
     private final ConsentPart consentPart;
@@ -67,9 +67,9 @@ public class AccessRequests {
     AccessRequests(People people, RequestSubjects subjects, Deadlines deadlines, RecordPublisher publisher,
                    ConsentConfig config, ConsentPart consentPart, EntityManager entityManager, ObjectMapper mapper,
                    JsonColumns columns) {
+        super(deadlines, AccessRequest.class, "access request");
         this.people = people;
         this.subjects = subjects;
-        this.deadlines = deadlines;
         this.publisher = publisher;
         this.config = config;
         this.consentPart = consentPart;
@@ -79,6 +79,7 @@ public class AccessRequests {
     }
 
     /** Files a request for the person named by profile id, or for everyone holding one identifier. */
+    @Override
     @Transactional
     public AccessStatus submit(AccessRequestBody body, String requestedBy) {
         RequestSubjects.Subject subject = subjects.named(body == null ? null : body.profileId(),
@@ -105,7 +106,7 @@ public class AccessRequests {
      */
     @Transactional
     public AccessStatus rerun(String id) {
-        AccessRequest request = deadlines.find(AccessRequest.class, id, KIND);
+        AccessRequest request = find(id);
         if (request.profileId == null) {
             throw new ConflictException("this request never resolved to a profile; file a new one with the identifier");
         }
@@ -120,23 +121,6 @@ public class AccessRequests {
                 request.right, request.profileId, identifiers, request.lastRunAt));
         // The consent service's own part, for the people it knows; again once the profile service names them all.
         consentPart.of(request.id, known).forEach(this::store);
-    }
-
-    @Transactional
-    public AccessStatus status(String id) {
-        return status(deadlines.find(AccessRequest.class, id, KIND));
-    }
-
-    @Transactional
-    public AccessStatus extend(String id, String reason) {
-        return status(deadlines.extend(AccessRequest.class, id, KIND, reason));
-    }
-
-    /** Requests past their deadline that are not complete, oldest deadline first. */
-    @Transactional
-    public List<AccessStatus> overdue() {
-        return deadlines.pastDue(AccessRequest.class).stream().map(this::status)
-                .filter(status -> !"complete".equals(status.status())).toList();
     }
 
     /**
@@ -230,9 +214,9 @@ public class AccessRequests {
      */
     @Transactional
     public String archive(String id) {
-        AccessRequest request = deadlines.find(AccessRequest.class, id, KIND);
+        AccessRequest request = find(id);
         AccessStatus status = status(request);
-        if (!"complete".equals(status.status())) {
+        if (!RequestProgress.COMPLETE.equals(status.status())) {
             throw new ConflictException("the archive is ready once every service has delivered its part; waiting for "
                     + status.services().stream().filter(part -> !isDone(part.outcome()) || failed(part.outcome()))
                     .map(AccessStatus.ServicePart::service).collect(Collectors.joining(", ")));
@@ -298,7 +282,8 @@ public class AccessRequests {
         return content.toString();
     }
 
-    private AccessStatus status(AccessRequest request) {
+    @Override
+    protected AccessStatus status(AccessRequest request) {
         Map<String, AccessPart> parts = AccessPart.<AccessPart>list("requestId", request.id).stream()
                 .collect(Collectors.toMap(part -> part.service, Function.identity()));
         List<AccessStatus.ServicePart> lines = new ArrayList<>();
@@ -320,7 +305,8 @@ public class AccessRequests {
                 lines.stream().anyMatch(line -> failed(line.outcome())));
         return new AccessStatus(request.id, request.right, overall, request.requestedAt, request.dueAt,
                 request.extensionReason, request.lastRunAt,
-                "complete".equals(overall) ? "/v1/access-requests/" + request.id + "/archive" : null, lines);
+                RequestProgress.COMPLETE.equals(overall) ? "/v1/access-requests/" + request.id + "/archive" : null,
+                lines);
     }
 
     private static boolean isDone(String outcome) {

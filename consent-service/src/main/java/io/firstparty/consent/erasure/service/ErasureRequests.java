@@ -8,6 +8,7 @@ import io.firstparty.consent.erasure.rest.ErasureStatus;
 import io.firstparty.consent.messaging.RecordPublisher;
 import io.firstparty.consent.requests.service.Deadlines;
 import io.firstparty.consent.requests.service.RequestSubjects;
+import io.firstparty.consent.requests.service.TrackedRequests;
 import io.firstparty.contracts.events.ErasureCompleted;
 import io.firstparty.contracts.events.ErasureRequested;
 import io.firstparty.contracts.topics.Topics;
@@ -25,22 +26,20 @@ import java.util.stream.Collectors;
  * identifier carries it to every service, so each erases every person holding it.
  */
 @ApplicationScoped
-public class ErasureRequests {
-
-    private static final String KIND = "erasure request";
+public class ErasureRequests extends TrackedRequests<ErasureRequest, ErasureRequestBody, ErasureStatus> {
 
     private final RequestSubjects subjects;
-    private final Deadlines deadlines;
     private final RecordPublisher publisher;
     private final ConsentConfig config;
 
     ErasureRequests(RequestSubjects subjects, Deadlines deadlines, RecordPublisher publisher, ConsentConfig config) {
+        super(deadlines, ErasureRequest.class, "erasure request");
         this.subjects = subjects;
-        this.deadlines = deadlines;
         this.publisher = publisher;
         this.config = config;
     }
 
+    @Override
     @Transactional
     public ErasureStatus submit(ErasureRequestBody body, String officer) {
         return file(subjects.named(body == null ? null : body.profileId(), body == null ? null : body.identifier()),
@@ -54,23 +53,6 @@ public class ErasureRequests {
         publisher.publish(Topics.ERASURE_REQUESTS, new ErasureRequested(ErasureRequested.CURRENT_VERSION,
                 request.id, request.profileId, subject.identifiers(), request.requestedAt));
         return status(request);
-    }
-
-    @Transactional
-    public ErasureStatus status(String id) {
-        return status(deadlines.find(ErasureRequest.class, id, KIND));
-    }
-
-    @Transactional
-    public ErasureStatus extend(String id, String reason) {
-        return status(deadlines.extend(ErasureRequest.class, id, KIND, reason));
-    }
-
-    /** Requests past their deadline that are not complete, oldest deadline first. */
-    @Transactional
-    public List<ErasureStatus> overdue() {
-        return deadlines.pastDue(ErasureRequest.class).stream().map(this::status)
-                .filter(status -> !"complete".equals(status.status())).toList();
     }
 
     /** Keeps a service's latest report on one of our requests; a redelivered report changes nothing. */
@@ -92,7 +74,8 @@ public class ErasureRequests {
         report.persist();
     }
 
-    private ErasureStatus status(ErasureRequest request) {
+    @Override
+    protected ErasureStatus status(ErasureRequest request) {
         Map<String, ErasureReport> reports = ErasureReport.<ErasureReport>list("requestId", request.id).stream()
                 .collect(Collectors.toMap(report -> report.service, Function.identity()));
         List<ErasureStatus.ServiceReport> lines = config.erasure().services().stream()

@@ -11,6 +11,7 @@ import io.firstparty.consent.objectionrequests.rest.ObjectionRequestStatus;
 import io.firstparty.consent.purposes.domain.Purpose;
 import io.firstparty.consent.purposes.domain.PurposeText;
 import io.firstparty.consent.purposes.service.PurposeService;
+import io.firstparty.consent.requests.domain.RequestProgress;
 import io.firstparty.consent.requests.service.Deadlines;
 import io.firstparty.consent.requests.service.JsonColumns;
 import io.firstparty.consent.requests.service.RequestSubjects;
@@ -125,7 +126,8 @@ public class ObjectionRequests {
     }
 
     private ObjectionRequestStatus status(ObjectionRequest request) {
-        return new ObjectionRequestStatus(request.id, "complete", request.profileId, columns.read(request.purposes, STRINGS),
-                columns.read(request.recordIds, IDS), request.requestedAt, request.dueAt, request.completedAt);
+        return new ObjectionRequestStatus(request.id, RequestProgress.COMPLETE, request.profileId,
+                columns.read(request.purposes, STRINGS), columns.read(request.recordIds, IDS), request.requestedAt,
+                request.dueAt, request.completedAt);
     }
 }

@@ -69,7 +69,7 @@ public abstract class DataSubjectRequest extends PanacheEntityBase {
     /** Where the request stands, given whether every service answered and whether any failed. */
     public String progress(boolean allAnswered, boolean anyFailed) {
         if (allAnswered && !anyFailed) {
-            return "complete";
+            return RequestProgress.COMPLETE;
         }
         if (pastDue()) {
             return "overdue";

@@ -26,7 +26,7 @@ public class Deadlines {
     /** @param kind how a 404 names the request, e.g. {@code erasure request} */
     @Transactional
     public <T extends DataSubjectRequest> T find(Class<T> type, String id, String kind) {
-        T request = id == null ? null : entityManager.find(type, id);
+        T request = entityManager.find(type, id);
         if (request == null) {
             throw new ResourceNotFoundException("no " + kind + " with this id");
         }

@@ -8,6 +8,7 @@ import io.firstparty.consent.erasure.service.ErasureRequests;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.objectionrequests.service.ObjectionRequests;
 import io.firstparty.consent.persistence.Sha256;
+import io.firstparty.consent.requests.domain.RequestProgress;
 import io.firstparty.consent.requests.service.RequestSubjects;
 import io.firstparty.consent.selfservice.domain.PersonRequest;
 import io.firstparty.consent.selfservice.rest.Confirmation;
@@ -214,7 +215,7 @@ public class PersonRequests {
         int sent = 0;
         for (PersonRequest request : waiting) {
             AccessStatus status = access.status(request.filedRequestId);
-            if (!"complete".equals(status.status())) {
+            if (!RequestProgress.COMPLETE.equals(status.status())) {
                 continue;
             }
             Instant expiresAt = Instant.now().plus(config.personRequests().archiveValidity()).truncatedTo(ChronoUnit.SECONDS);
