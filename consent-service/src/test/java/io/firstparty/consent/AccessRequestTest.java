@@ -117,6 +117,18 @@ class AccessRequestTest {
     }
 
     @Test
+    void aRequestByAnIdentifierGathersTheConsentOfEveryPersonHoldingIt() {
+        Identifier email = TestPeople.email("two-brands-access");
+        List<String> holders = TestPeople.holdersOf(email, 2);
+
+        // Before the profile service names anyone, the consent service's part already covers both people.
+        as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("identifier", email.key()))
+                .post("/v1/access-requests").then().statusCode(202)
+                .body("services.find { it.service == 'consent-service' }.outcome", equalTo("delivered"))
+                .body("services.find { it.service == 'consent-service' }.counts.people", equalTo(2));
+    }
+
+    @Test
     void aServiceThatNeverAnswersLeavesTheRequestIncompleteAndThenOverdue() throws SQLException {
         String id = submit(TestPeople.newProfileId());
         deliver(id, "profile-service", AccessPartDelivered.NOTHING_HELD, "", Map.of());
@@ -178,10 +190,12 @@ class AccessRequestTest {
                 .body("violations[0].field", equalTo("/right"));
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("profileId", "p-1"))
                 .post("/v1/access-requests").then().statusCode(403);
+        as(Roles.MARKETER).get("/v1/access-requests/overdue").then().statusCode(403);
         as(Roles.PRIVACY_OFFICER).get("/v1/access-requests/no-such-request").then().statusCode(404)
                 .contentType(PROBLEM_JSON);
 
         String id = submit(TestPeople.newProfileId());
+        as(Roles.MARKETER).get("/v1/access-requests/" + id).then().statusCode(403);
         Instant dueAt = Instant.parse(status(id).extract().path("dueAt"));
         String extended = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
                 .body(Map.of("reason", "the request covers ten years of purchases"))

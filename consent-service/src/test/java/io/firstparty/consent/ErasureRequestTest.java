@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -32,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -83,6 +86,46 @@ class ErasureRequestTest {
     }
 
     @Test
+    void aRequestByAnIdentifierCoversEveryPersonHoldingItAndTheObjectionsWaitingForTheirIdentifiers()
+            throws SQLException {
+        Identifier email = TestPeople.email("two-brands-erase");
+        List<String> holders = TestPeople.holdersOf(email, 2);
+        // An objection waiting for an identifier the consent service has not seen linked yet.
+        Identifier waiting = TestPeople.email("waiting-objection");
+        try (Connection connection = database.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO pending_objection (id, identifier_hash, purpose_code, occurred_at, channel, method,
+                                               evidence_key, recorded_at)
+                VALUES (gen_random_uuid(), ?, 'ai_training', now(), 'email_link', 'objection_form', ?, now())""")) {
+            insert.setString(1, waiting.hash());
+            insert.setString(2, "test:" + waiting.hash());
+            insert.executeUpdate();
+        }
+
+        String id = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of("identifier", email.key()))
+                .post("/v1/erasure-requests").then().statusCode(202).extract().path("id");
+        ErasureRequested published = TestKafka.await(Topics.ERASURE_REQUESTS, id, (ErasureRequested any) -> true);
+        assertTrue(holders.contains(published.profileId()), published.profileId());
+        assertEquals(List.of(email.hash()), published.identifiers().stream().map(Identifier::hash).toList());
+
+        // The profile service erases every holder of the identifier, each with the identifiers it held.
+        TestKafka.send(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, holders.get(0), id,
+                List.of(email.hash(), waiting.hash()), Instant.now()));
+        TestKafka.send(Topics.PROFILE_CHANGES, new ProfileErased(ProfileErased.CURRENT_VERSION, holders.get(1), id,
+                List.of(email.hash()), Instant.now()));
+        for (String holder : holders) {
+            within(TRAVEL, () -> CaptureTest.expect(holder, "email_marketing", false, "unknown_person"));
+        }
+        try (Connection connection = database.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM pending_objection WHERE identifier_hash = ?")) {
+            count.setString(1, waiting.hash());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertEquals(0, rows.getInt(1), "the objection waiting for an erased identifier is erased too");
+            }
+        }
+    }
+
+    @Test
     void aRequestMustNameThePersonOnceAndOnlyOfficersMayAsk() {
         as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON).body(Map.of())
                 .post("/v1/erasure-requests").then().statusCode(400).contentType(PROBLEM_JSON);
@@ -91,6 +134,11 @@ class ErasureRequestTest {
                 .body("violations[0].field", equalTo("/identifier"));
         as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("profileId", "p-1"))
                 .post("/v1/erasure-requests").then().statusCode(403);
+        String id = submit();
+        as(Roles.MARKETER).get("/v1/erasure-requests/" + id).then().statusCode(403);
+        as(Roles.MARKETER).get("/v1/erasure-requests/overdue").then().statusCode(403);
+        as(Roles.MARKETER).contentType(ContentType.JSON).body(Map.of("reason", "more time"))
+                .post("/v1/erasure-requests/" + id + "/extension").then().statusCode(403);
         as(Roles.PRIVACY_OFFICER).get("/v1/erasure-requests/no-such-request").then().statusCode(404);
     }
 

@@ -17,6 +17,7 @@ import static io.firstparty.kit.testing.ServiceBasicsTest.PROBLEM_JSON;
 import static io.firstparty.kit.testing.ServiceBasicsTest.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,6 +54,27 @@ class ObjectionRequestTest {
         assertEquals(filed.getList("purposes").size(), filed.getList("ledgerRecords").size(), "one record per purpose");
         as(Roles.PRIVACY_OFFICER).get("/v1/people/" + person + "/ledger").then()
                 .body("id", hasItem(filed.getString("ledgerRecords[0]")));
+    }
+
+    @Test
+    void anObjectionByAnIdentifierIsRecordedForEveryPersonHoldingIt() {
+        Identifier email = TestPeople.email("two-brands");
+        List<String> holders = TestPeople.holdersOf(email, 2);
+
+        String id = as(Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("identifier", email.key(), "purposes", List.of("ai_training")))
+                .post("/v1/objection-requests").then()
+                .statusCode(201)
+                .body("profileId", in(holders))
+                .body("ledgerRecords.size()", equalTo(2))
+                .extract().path("id");
+        for (String holder : holders) {
+            CaptureTest.expect(holder, "ai_training", false, "objected");
+            as(Roles.PRIVACY_OFFICER).get("/v1/people/" + holder + "/ledger").then().statusCode(200)
+                    .body("find { it.purpose == 'ai_training' }.method", equalTo("objection_request"));
+        }
+        as(Roles.PRIVACY_OFFICER).get("/v1/objection-requests/" + id).then().statusCode(200)
+                .body("ledgerRecords.size()", equalTo(2));
     }
 
     @Test

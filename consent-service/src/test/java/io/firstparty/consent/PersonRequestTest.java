@@ -136,16 +136,24 @@ class PersonRequestTest {
         String person = TestPeople.newProfileId();
         Identifier email = TestPeople.email("self-object");
         TestPeople.resolve(person, List.of(email), Map.of(), List.of());
+        // The same address is another person at a brand not linked to the first: the objection is theirs too.
+        String atAnotherBrand = TestPeople.newProfileId();
+        TestPeople.resolve(atAnotherBrand, List.of(email), Map.of(), List.of());
         // Known to the service, with the address linked (no objection is also the answer for a stranger).
-        within(TRAVEL, () -> as(Roles.PRIVACY_OFFICER).get("/v1/people/" + person + "/consents").then().statusCode(200));
-        CaptureTest.expect(person, "ai_training", true, "no_objection");
+        for (String holder : List.of(person, atAnotherBrand)) {
+            within(TRAVEL, () -> as(Roles.PRIVACY_OFFICER).get("/v1/people/" + holder + "/consents").then()
+                    .statusCode(200));
+            CaptureTest.expect(holder, "ai_training", true, "no_objection");
+        }
 
         ask(Map.of("email", email.value(), "type", "objection", "purposes", List.of("ai_training")));
         String objectionId = RestAssured.given().post(link(email, "confirm", 0)).then().statusCode(200)
                 .body("type", equalTo("objection")).body("status", equalTo("filed")).extract().path("requestId");
         CaptureTest.expect(person, "ai_training", false, "objected");
+        CaptureTest.expect(atAnotherBrand, "ai_training", false, "objected");
         as(Roles.PRIVACY_OFFICER).get("/v1/objection-requests/" + objectionId).then().statusCode(200)
-                .body("purposes", equalTo(List.of("ai_training")));
+                .body("purposes", equalTo(List.of("ai_training")))
+                .body("ledgerRecords.size()", equalTo(2));
         as(Roles.PRIVACY_OFFICER).get("/v1/people/" + person + "/ledger").then()
                 .body("find { it.method == 'objection_request' }.channel", equalTo("email_link"));
 

@@ -11,6 +11,7 @@ import io.firstparty.kit.security.Roles;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,5 +51,21 @@ public final class TestPeople {
         within(Duration.ofSeconds(30), () -> as(Roles.PRIVACY_OFFICER).get("/v1/people/" + profileId + "/consents")
                 .then().statusCode(200));
         return profileId;
+    }
+
+    /**
+     * People at brands not linked to each other who all hold the identifier, each with e-mail marketing
+     * granted, once the consent service knows them all.
+     */
+    public static List<String> holdersOf(Identifier identifier, int count) {
+        List<String> holders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String holder = newProfileId();
+            resolve(holder, List.of(identifier), Map.of("email_marketing", true), List.of());
+            holders.add(holder);
+        }
+        holders.forEach(holder ->
+                within(Duration.ofSeconds(30), () -> CaptureTest.expect(holder, "email_marketing", true, "granted")));
+        return holders;
     }
 }

@@ -1,5 +1,7 @@
 package io.firstparty.consent.access.rest;
 
+import io.firstparty.consent.requests.domain.RequestProgress;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.Map;
  * @param archive where the officer downloads the archive, once complete; null before
  */
 public record AccessStatus(String id, String right, String status, Instant requestedAt, Instant dueAt,
-                           String extensionReason, Instant lastRunAt, String archive, List<ServicePart> services) {
+                           String extensionReason, Instant lastRunAt, String archive, List<ServicePart> services)
+        implements RequestProgress {
 
     /**
      * @param outcome {@code delivered}, {@code nothing-held}, {@code failed} or {@code pending} (nothing

@@ -10,15 +10,17 @@ import io.firstparty.consent.access.rest.AccessStatus;
 import io.firstparty.consent.config.ConsentConfig;
 import io.firstparty.consent.messaging.RecordPublisher;
 import io.firstparty.consent.people.service.People;
+import io.firstparty.consent.requests.domain.RequestProgress;
+import io.firstparty.consent.requests.service.Deadlines;
+import io.firstparty.consent.requests.service.JsonColumns;
+import io.firstparty.consent.requests.service.RequestSubjects;
+import io.firstparty.consent.requests.service.TrackedRequests;
 import io.firstparty.contracts.events.AccessPartDelivered;
 import io.firstparty.contracts.events.AccessRequested;
 import io.firstparty.contracts.identity.Identifier;
-import io.firstparty.contracts.identity.IdentifierNormalizer;
 import io.firstparty.contracts.topics.Topics;
-import io.firstparty.kit.identity.IdentifierParameter;
 import io.firstparty.kit.problem.ConflictException;
 import io.firstparty.kit.problem.InvalidInputException;
-import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,7 +30,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,76 +48,54 @@ import java.util.stream.Collectors;
  * each new delivery replaces the service's earlier one.
  */
 @ApplicationScoped
-public class AccessRequests {
+public class AccessRequests extends TrackedRequests<AccessRequest, AccessRequestBody, AccessStatus> {
 
     private static final Logger LOG = Logger.getLogger(AccessRequests.class);
-    private static final int MAX_REASON = 1000;
-    private static final int MAX_LISTED = 500;
     private static final String PROFILE_SERVICE = "profile-service";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
 
     private final People people;
-    private final IdentifierNormalizer normalizer;
+    private final RequestSubjects subjects;
     private final RecordPublisher publisher;
     private final ConsentConfig config;
     private final ConsentPart consentPart;
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final JsonColumns columns;
 
-    AccessRequests(People people, IdentifierNormalizer normalizer, RecordPublisher publisher, ConsentConfig config,
-                   ConsentPart consentPart, EntityManager entityManager, ObjectMapper mapper) {
+    AccessRequests(People people, RequestSubjects subjects, Deadlines deadlines, RecordPublisher publisher,
+                   ConsentConfig config, ConsentPart consentPart, EntityManager entityManager, ObjectMapper mapper,
+                   JsonColumns columns) {
+        super(deadlines, AccessRequest.class, "access request");
         this.people = people;
-        this.normalizer = normalizer;
+        this.subjects = subjects;
         this.publisher = publisher;
         this.config = config;
         this.consentPart = consentPart;
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.columns = columns;
     }
 
-    /** Files a request for the person named by profile id or by one identifier. */
+    /** Files a request for the person named by profile id, or for everyone holding one identifier. */
+    @Override
     @Transactional
     public AccessStatus submit(AccessRequestBody body, String requestedBy) {
-        if (body == null || (body.profileId() == null) == (body.identifier() == null)) {
-            throw new InvalidInputException("", "name the person by exactly one of profileId or identifier");
-        }
-        String right = right(body.right());
-        if (body.identifier() != null) {
-            Identifier identifier = IdentifierParameter.parse("/identifier", body.identifier(), normalizer);
-            return file(right, null, List.of(identifier), requestedBy);
-        }
-        if (body.profileId().isBlank() || body.profileId().length() > 200) {
-            throw new InvalidInputException("/profileId", "is a profile id of at most 200 characters");
-        }
-        return file(right, body.profileId(), List.of(), requestedBy);
+        RequestSubjects.Subject subject = subjects.named(body == null ? null : body.profileId(),
+                body == null ? null : body.identifier());
+        return file(right(body.right()), subject, requestedBy);
     }
 
     /**
-     * Files a request: the profile id if known, else the identifiers (the request keeps neither
-     * identifier nor address, only the profile it resolved to).
+     * Files a request: tracked under the profile it resolved to (it keeps no identifier nor address);
+     * the consent service's own part covers every person the subject names.
      */
     @Transactional
-    public AccessStatus file(String right, String profileId, List<Identifier> identifiers, String requestedBy) {
-        String person = profileId == null ? null : people.personOf(profileId);
-        for (Identifier identifier : identifiers) {
-            if (person == null) {
-                person = people.personOf(identifier).orElse(null);
-            }
-        }
-        AccessRequest request = new AccessRequest();
-        request.id = UUID.randomUUID().toString();
-        request.right = right;
-        request.profileId = person;
-        request.requestedBy = requestedBy;
-        request.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Art. 12(3): one calendar month, not 30 days.
-        request.dueAt = request.requestedAt.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
-        request.lastRunAt = request.requestedAt;
+    public AccessStatus file(String right, RequestSubjects.Subject subject, String requestedBy) {
+        AccessRequest request = AccessRequest.received(right, subject.person(), requestedBy);
         request.persist();
-        run(request, identifiers);
+        run(request, subject.identifiers(), subject.people());
         return status(request);
     }
 
@@ -133,47 +111,16 @@ public class AccessRequests {
             throw new ConflictException("this request never resolved to a profile; file a new one with the identifier");
         }
         request.lastRunAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        run(request, List.of());
+        run(request, List.of(), List.of(request.profileId));
         return status(request);
     }
 
-    private void run(AccessRequest request, List<Identifier> identifiers) {
+    private void run(AccessRequest request, List<Identifier> identifiers, List<String> known) {
         AccessPart.flush();
         publisher.publish(Topics.ACCESS_REQUESTS, new AccessRequested(AccessRequested.CURRENT_VERSION, request.id,
                 request.right, request.profileId, identifiers, request.lastRunAt));
-        // The consent service's own part, for the person it knows; again once the profile service names them all.
-        consentPart.of(request.id, request.profileId == null ? List.of() : List.of(request.profileId))
-                .forEach(this::store);
-    }
-
-    @Transactional
-    public AccessStatus status(String id) {
-        return status(find(id));
-    }
-
-    /** Art. 12(3): once, within the first month, by two more months, with the reason the person is told. */
-    @Transactional
-    public AccessStatus extend(String id, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new InvalidInputException("/reason", "is required, at most " + MAX_REASON + " characters");
-        }
-        AccessRequest request = find(id);
-        if (request.extensionReason != null) {
-            throw new ConflictException("this request's deadline was already extended");
-        }
-        if (Instant.now().isAfter(request.dueAt)) {
-            throw new ConflictException("a deadline can only be extended within the first month");
-        }
-        request.extensionReason = reason;
-        request.dueAt = request.dueAt.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
-        return status(request);
-    }
-
-    /** Requests past their deadline that are not complete, oldest deadline first. */
-    @Transactional
-    public List<AccessStatus> overdue() {
-        return AccessRequest.<AccessRequest>find("dueAt < ?1 order by dueAt", Instant.now()).page(0, MAX_LISTED)
-                .list().stream().map(this::status).filter(status -> !"complete".equals(status.status())).toList();
+        // The consent service's own part, for the people it knows; again once the profile service names them all.
+        consentPart.of(request.id, known).forEach(this::store);
     }
 
     /**
@@ -254,8 +201,8 @@ public class AccessRequests {
         part.deliveryId = chunk.deliveryId();
         part.chunks = chunk.chunks();
         part.outcome = chunk.outcome() == null ? AccessPartDelivered.FAILED : chunk.outcome();
-        part.profileIds = json(chunk.profileIds());
-        part.counts = json(chunk.counts());
+        part.profileIds = columns.write(chunk.profileIds());
+        part.counts = columns.write(chunk.counts());
         part.detail = chunk.detail();
         part.startedAt = chunk.deliveredAt();
         part.deliveredAt = null;
@@ -269,7 +216,7 @@ public class AccessRequests {
     public String archive(String id) {
         AccessRequest request = find(id);
         AccessStatus status = status(request);
-        if (!"complete".equals(status.status())) {
+        if (!RequestProgress.COMPLETE.equals(status.status())) {
             throw new ConflictException("the archive is ready once every service has delivered its part; waiting for "
                     + status.services().stream().filter(part -> !isDone(part.outcome()) || failed(part.outcome()))
                     .map(AccessStatus.ServicePart::service).collect(Collectors.joining(", ")));
@@ -335,15 +282,8 @@ public class AccessRequests {
         return content.toString();
     }
 
-    private AccessRequest find(String id) {
-        AccessRequest request = AccessRequest.findById(id);
-        if (request == null) {
-            throw new ResourceNotFoundException("no access request with this id");
-        }
-        return request;
-    }
-
-    private AccessStatus status(AccessRequest request) {
+    @Override
+    protected AccessStatus status(AccessRequest request) {
         Map<String, AccessPart> parts = AccessPart.<AccessPart>list("requestId", request.id).stream()
                 .collect(Collectors.toMap(part -> part.service, Function.identity()));
         List<AccessStatus.ServicePart> lines = new ArrayList<>();
@@ -358,24 +298,15 @@ public class AccessRequests {
                         .setParameter(1, part.requestId).setParameter(2, part.service).setParameter(3, part.deliveryId)
                         .getSingleResult()).intValue();
                 lines.add(new AccessStatus.ServicePart(service, part.deliveredAt == null ? "pending" : part.outcome,
-                        part.deliveredAt, read(part.counts, COUNTS), part.chunks, received, part.detail));
+                        part.deliveredAt, columns.read(part.counts, COUNTS), part.chunks, received, part.detail));
             }
         }
-        String overall = overall(lines, request.dueAt);
+        String overall = request.progress(lines.stream().allMatch(line -> isDone(line.outcome())),
+                lines.stream().anyMatch(line -> failed(line.outcome())));
         return new AccessStatus(request.id, request.right, overall, request.requestedAt, request.dueAt,
                 request.extensionReason, request.lastRunAt,
-                "complete".equals(overall) ? "/v1/access-requests/" + request.id + "/archive" : null, lines);
-    }
-
-    private static String overall(List<AccessStatus.ServicePart> lines, Instant dueAt) {
-        boolean failed = lines.stream().anyMatch(line -> failed(line.outcome()));
-        if (!failed && lines.stream().allMatch(line -> isDone(line.outcome()))) {
-            return "complete";
-        }
-        if (Instant.now().isAfter(dueAt)) {
-            return "overdue";
-        }
-        return failed ? "failed" : "in_progress";
+                RequestProgress.COMPLETE.equals(overall) ? "/v1/access-requests/" + request.id + "/archive" : null,
+                lines);
     }
 
     private static boolean isDone(String outcome) {
@@ -394,21 +325,5 @@ public class AccessRequests {
             throw new InvalidInputException("/right", "is access or portability");
         }
         return right;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.firstparty.consent.ledger.domain.LedgerRecord;
 import io.firstparty.consent.ledger.domain.NewRecord;
 import io.firstparty.consent.ledger.service.ConsentRecorder;
 import io.firstparty.consent.ledger.service.Ledger;
+import io.firstparty.consent.objection.service.PendingObjections;
 import io.firstparty.consent.people.domain.PendingSignal;
 import io.firstparty.consent.people.service.Contacts;
 import io.firstparty.consent.people.service.People;
@@ -47,10 +48,10 @@ public class ProfileChanges {
     private final ConsentStates states;
     private final ConsentRecorder recorder;
     private final ErasureReports erasureReports;
+    private final PendingObjections pendingObjections;
 
     ProfileChanges(People people, Contacts contacts, NoticeRecords notices, Ledger ledger, ConsentStates states,
-                   ConsentRecorder recorder,
-                   ErasureReports erasureReports) {
+                   ConsentRecorder recorder, ErasureReports erasureReports, PendingObjections pendingObjections) {
         this.people = people;
         this.contacts = contacts;
         this.notices = notices;
@@ -58,6 +59,7 @@ public class ProfileChanges {
         this.states = states;
         this.recorder = recorder;
         this.erasureReports = erasureReports;
+        this.pendingObjections = pendingObjections;
     }
 
     @Transactional
@@ -127,6 +129,7 @@ public class ProfileChanges {
         if (!erased.identifierHashes().isEmpty()) {
             PendingSignal.delete("identifierHash in ?1", erased.identifierHashes());
         }
+        pendingObjections.forget(erased.identifierHashes());
         states.publishErased(person);
         erasureReports.erased(erased, chains, records);
         LOG.infof("erasure %s: %d ledger records of %d chains deleted", erased.erasureRequestId(), records, chains.size());

@@ -1,34 +1,17 @@
 package io.firstparty.consent.erasure.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import io.firstparty.consent.requests.domain.DataSubjectRequest;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-
-/** An erasure a privacy officer asked for, tracked against its deadline. */
+/** An erasure (Art. 17), tracked against its deadline until every service reported. */
 @Entity
 @Table(name = "erasure_request")
-public class ErasureRequest extends PanacheEntityBase {
+public class ErasureRequest extends DataSubjectRequest {
 
-    @Id
-    public String id;
-
-    @Column(name = "profile_id")
-    public String profileId;
-
-    @Column(name = "requested_by")
-    public String requestedBy;
-
-    @Column(name = "requested_at")
-    public Instant requestedAt;
-
-    @Column(name = "due_at")
-    public Instant dueAt;
-
-    /** Why the deadline was extended; null while it was not. */
-    @Column(name = "extension_reason")
-    public String extensionReason;
+    public static ErasureRequest received(String profileId, String requestedBy) {
+        ErasureRequest request = new ErasureRequest();
+        request.receive(profileId, requestedBy);
+        return request;
+    }
 }

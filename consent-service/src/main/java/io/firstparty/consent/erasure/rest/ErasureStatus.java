@@ -1,5 +1,7 @@
 package io.firstparty.consent.erasure.rest;
 
+import io.firstparty.consent.requests.domain.RequestProgress;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  *               {@code overdue} past the deadline, {@code failed}, or {@code in_progress}
  */
 public record ErasureStatus(String id, String status, Instant requestedAt, Instant dueAt, String extensionReason,
-                            List<ServiceReport> services) {
+                            List<ServiceReport> services) implements RequestProgress {
 
     /** @param outcome {@code erased}, {@code nothing-held}, {@code failed} or {@code pending} */
     public record ServiceReport(String service, String outcome, long itemsErased, String detail, Instant reportedAt) {

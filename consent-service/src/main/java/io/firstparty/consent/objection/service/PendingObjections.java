@@ -114,6 +114,14 @@ public class PendingObjections {
         PendingObjection.delete("id in ?1", waiting.stream().map(pending -> pending.id).toList());
     }
 
+    /** Forgets the objections waiting for erased identifiers: they were the erased person's. */
+    @Transactional
+    public void forget(Collection<String> identifierHashes) {
+        if (!identifierHashes.isEmpty()) {
+            PendingObjection.delete("identifierHash in ?1", identifierHashes);
+        }
+    }
+
     private static NewRecord decision(PendingObjection pending) {
         return NewRecord.decision(pending.purposeCode, ConsentAction.OBJECT, pending.occurredAt, pending.channel,
                 pending.method, pending.source, pending.evidenceKey,

@@ -1,7 +1,6 @@
 package io.firstparty.consent.objectionrequests.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.ledger.domain.ConsentAction;
 import io.firstparty.consent.ledger.domain.NewRecord;
@@ -9,23 +8,19 @@ import io.firstparty.consent.ledger.service.ConsentRecorder;
 import io.firstparty.consent.objectionrequests.domain.ObjectionRequest;
 import io.firstparty.consent.objectionrequests.rest.ObjectionRequestBody;
 import io.firstparty.consent.objectionrequests.rest.ObjectionRequestStatus;
-import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.purposes.domain.Purpose;
 import io.firstparty.consent.purposes.domain.PurposeText;
 import io.firstparty.consent.purposes.service.PurposeService;
+import io.firstparty.consent.requests.domain.RequestProgress;
+import io.firstparty.consent.requests.service.Deadlines;
+import io.firstparty.consent.requests.service.JsonColumns;
+import io.firstparty.consent.requests.service.RequestSubjects;
 import io.firstparty.contracts.events.LawfulBasis;
-import io.firstparty.contracts.identity.Identifier;
-import io.firstparty.contracts.identity.IdentifierNormalizer;
-import io.firstparty.kit.identity.IdentifierParameter;
 import io.firstparty.kit.problem.InvalidInputException;
-import io.firstparty.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,47 +44,36 @@ public class ObjectionRequests {
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {
     };
 
-    private final People people;
+    private final RequestSubjects subjects;
+    private final Deadlines deadlines;
     private final PurposeService purposes;
     private final ConsentRecorder recorder;
-    private final IdentifierNormalizer normalizer;
-    private final ObjectMapper mapper;
+    private final JsonColumns columns;
 
-    ObjectionRequests(People people, PurposeService purposes, ConsentRecorder recorder, IdentifierNormalizer normalizer,
-                      ObjectMapper mapper) {
-        this.people = people;
+    ObjectionRequests(RequestSubjects subjects, Deadlines deadlines, PurposeService purposes, ConsentRecorder recorder,
+                      JsonColumns columns) {
+        this.subjects = subjects;
+        this.deadlines = deadlines;
         this.purposes = purposes;
         this.recorder = recorder;
-        this.normalizer = normalizer;
-        this.mapper = mapper;
+        this.columns = columns;
     }
 
     @Transactional
     public ObjectionRequestStatus submit(ObjectionRequestBody body, String requestedBy) {
-        if (body == null || (body.profileId() == null) == (body.identifier() == null)) {
-            throw new InvalidInputException("", "name the person by exactly one of profileId or identifier");
-        }
-        List<Purpose> objected = purposesOf(body.purposes());
-        String person;
-        if (body.identifier() != null) {
-            Identifier identifier = IdentifierParameter.parse("/identifier", body.identifier(), normalizer);
-            person = people.personOf(identifier).orElseThrow(() ->
-                    new ResourceNotFoundException("no person with this identifier is known to the consent service"));
-        } else {
-            person = people.requireKnown(body.profileId());
-        }
-        return file(person, objected, Channel.PRIVACY_OFFICER, requestedBy);
+        RequestSubjects.Subject subject = subjects.known(body == null ? null : body.profileId(),
+                body == null ? null : body.identifier());
+        return file(subject.people(), purposesOf(body.purposes()), Channel.PRIVACY_OFFICER, requestedBy);
     }
 
-    /** Records the objections for a known person and keeps the request, complete. */
+    /**
+     * Records the objections for every person named (the holders of one identifier, the most recently
+     * resolved first, under whom the request is kept) and keeps the request, complete.
+     */
     @Transactional
-    public ObjectionRequestStatus file(String person, List<Purpose> objected, Channel channel, String requestedBy) {
-        ObjectionRequest request = new ObjectionRequest();
-        request.id = UUID.randomUUID().toString();
-        request.profileId = person;
-        request.requestedBy = requestedBy;
-        request.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        request.dueAt = request.requestedAt.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+    public ObjectionRequestStatus file(List<String> people, List<Purpose> objected, Channel channel,
+                                       String requestedBy) {
+        ObjectionRequest request = ObjectionRequest.received(people.get(0), requestedBy);
         List<NewRecord> records = new ArrayList<>();
         for (Purpose purpose : objected) {
             PurposeText shown = PurposeText.find(purpose.code, purpose.version);
@@ -97,9 +81,14 @@ public class ObjectionRequests {
                     "objection_request", "objection-request:" + request.id + ":" + purpose.code,
                     new NewRecord.Evidence(Integer.toString(purpose.version), shown == null ? null : shown.hashEn, null)));
         }
-        List<UUID> ids = recorder.record(person, records).stream().map(recorded -> recorded.record().id).toList();
-        request.purposes = json(objected.stream().map(purpose -> purpose.code).toList());
-        request.recordIds = json(ids);
+        List<UUID> ids = new ArrayList<>();
+        for (String person : people) {
+            List<NewRecord> forPerson = person.equals(request.profileId) ? records
+                    : records.stream().map(record -> record.forAnotherHolder(person)).toList();
+            recorder.record(person, forPerson).forEach(recorded -> ids.add(recorded.record().id));
+        }
+        request.purposes = columns.write(objected.stream().map(purpose -> purpose.code).toList());
+        request.recordIds = columns.write(ids);
         request.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         request.persist();
         return status(request);
@@ -107,11 +96,7 @@ public class ObjectionRequests {
 
     @Transactional
     public ObjectionRequestStatus status(String id) {
-        ObjectionRequest request = ObjectionRequest.findById(id);
-        if (request == null) {
-            throw new ResourceNotFoundException("no objection request with this id");
-        }
-        return status(request);
+        return status(deadlines.find(ObjectionRequest.class, id, "objection request"));
     }
 
     /** The purposes named, each a legitimate interest; every legitimate-interest purpose when none is named. */
@@ -141,23 +126,8 @@ public class ObjectionRequests {
     }
 
     private ObjectionRequestStatus status(ObjectionRequest request) {
-        return new ObjectionRequestStatus(request.id, "complete", request.profileId, read(request.purposes, STRINGS),
-                read(request.recordIds, IDS), request.requestedAt, request.dueAt, request.completedAt);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ObjectionRequestStatus(request.id, RequestProgress.COMPLETE, request.profileId,
+                columns.read(request.purposes, STRINGS), columns.read(request.recordIds, IDS), request.requestedAt,
+                request.dueAt, request.completedAt);
     }
 }

@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstparty.consent.access.rest.AccessStatus;
 import io.firstparty.consent.access.service.AccessRequests;
 import io.firstparty.consent.config.ConsentConfig;
-import io.firstparty.consent.erasure.rest.ErasureRequestBody;
 import io.firstparty.consent.erasure.service.ErasureRequests;
 import io.firstparty.consent.ledger.domain.Channel;
 import io.firstparty.consent.objectionrequests.service.ObjectionRequests;
-import io.firstparty.consent.people.service.People;
 import io.firstparty.consent.persistence.Sha256;
+import io.firstparty.consent.requests.domain.RequestProgress;
+import io.firstparty.consent.requests.service.RequestSubjects;
 import io.firstparty.consent.selfservice.domain.PersonRequest;
 import io.firstparty.consent.selfservice.rest.Confirmation;
 import io.firstparty.consent.selfservice.rest.PersonRequestBody;
 import io.firstparty.consent.signing.LinkSigner;
 import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.identity.IdentifierNormalizer;
+import io.firstparty.contracts.identity.IdentifierType;
 import io.firstparty.kit.identity.IdentifierParameter;
 import io.firstparty.kit.problem.AccessDeniedException;
 import io.firstparty.kit.problem.InvalidInputException;
@@ -64,13 +65,13 @@ public class PersonRequests {
     private final AccessRequests access;
     private final ErasureRequests erasures;
     private final ObjectionRequests objections;
-    private final People people;
+    private final RequestSubjects subjects;
     private final ReactiveMailer mailer;
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
 
     PersonRequests(ConsentConfig config, IdentifierNormalizer normalizer, AccessRequests access,
-                   ErasureRequests erasures, ObjectionRequests objections, People people, ReactiveMailer mailer,
+                   ErasureRequests erasures, ObjectionRequests objections, RequestSubjects subjects, ReactiveMailer mailer,
                    EntityManager entityManager, ObjectMapper mapper) {
         this.config = config;
         this.signer = signer(config.personRequests().secret());
@@ -78,7 +79,7 @@ public class PersonRequests {
         this.access = access;
         this.erasures = erasures;
         this.objections = objections;
-        this.people = people;
+        this.subjects = subjects;
         this.mailer = mailer;
         this.entityManager = entityManager;
         this.mapper = mapper;
@@ -151,18 +152,19 @@ public class PersonRequests {
         if (request.confirmedAt != null) {
             return confirmation(request);
         }
-        Identifier email = new Identifier(io.firstparty.contracts.identity.IdentifierType.EMAIL, request.email);
+        // The request concerns everyone holding the address, as a request by identifier does.
+        RequestSubjects.Subject subject = subjects.of(new Identifier(IdentifierType.EMAIL, request.email));
         switch (request.type) {
             case "access", "portability" ->
-                    request.filedRequestId = access.file(request.type, null, List.of(email), REQUESTED_BY).id();
+                    request.filedRequestId = access.file(request.type, subject, REQUESTED_BY).id();
             case "erasure" -> {
-                request.filedRequestId = erasures.submit(new ErasureRequestBody(null, email.key()), REQUESTED_BY).id();
+                request.filedRequestId = erasures.file(subject, REQUESTED_BY).id();
                 request.email = null;
             }
             default -> {
-                request.filedRequestId = people.personOf(email).map(person -> objections.file(person,
+                request.filedRequestId = subject.people().isEmpty() ? null : objections.file(subject.people(),
                         objections.purposesOf(request.purposes == null ? null : Arrays.asList(request.purposes.split(","))),
-                        Channel.EMAIL_LINK, REQUESTED_BY).id()).orElse(null);
+                        Channel.EMAIL_LINK, REQUESTED_BY).id();
                 request.email = null;
             }
         }
@@ -213,7 +215,7 @@ public class PersonRequests {
         int sent = 0;
         for (PersonRequest request : waiting) {
             AccessStatus status = access.status(request.filedRequestId);
-            if (!"complete".equals(status.status())) {
+            if (!RequestProgress.COMPLETE.equals(status.status())) {
                 continue;
             }
             Instant expiresAt = Instant.now().plus(config.personRequests().archiveValidity()).truncatedTo(ChronoUnit.SECONDS);

@@ -1,4 +1,4 @@
-package io.firstparty.consent.access.rest;
+package io.firstparty.consent.requests.rest;
 
 /** @param reason why more time is needed, as told to the person */
 public record ExtensionBody(String reason) {
