@@ -66,7 +66,7 @@ class EventArchiverTest {
         assertEquals(0, archive.stats(source).duplicates(), "the redelivered even half is skipped, not counted");
     }
 
-    /** Records of the partitions given, at offsets 0, 1, …; the message named {@code broken} lacks its columns. */
+    /** Records of the partitions given, at offsets 0, 1, …; the message named {@code broken} has a time PostgreSQL cannot read. */
     private static ConsumerRecords<String, byte[]> poll(String topic, UUID source, Map<Integer, List<String>> messages,
                                                        String broken) {
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
@@ -74,9 +74,9 @@ class EventArchiverTest {
             List<ConsumerRecord<String, byte[]>> ofPartition = new ArrayList<>();
             for (int offset = 0; offset < ids.size(); offset++) {
                 String id = ids.get(offset);
-                String json = id.equals(broken) ? "{\"sourceId\":\"" + source + "\",\"type\":\"track\"}"
-                        : "{\"sourceId\":\"" + source + "\",\"messageId\":\"" + id + "\",\"type\":\"track\","
-                        + "\"timestamp\":\"2026-03-01T10:00:00Z\",\"receivedAt\":\"2026-03-01T10:00:01Z\"}";
+                String json = "{\"sourceId\":\"" + source + "\",\"messageId\":\"" + id + "\",\"type\":\"track\","
+                        + "\"timestamp\":\"" + (id.equals(broken) ? "the day after" : "2026-03-01T10:00:00Z")
+                        + "\",\"receivedAt\":\"2026-03-01T10:00:01Z\"}";
                 ofPartition.add(new ConsumerRecord<>(topic, partition, offset, id, json.getBytes(StandardCharsets.UTF_8)));
             }
             records.put(new TopicPartition(topic, partition), ofPartition);
