@@ -208,7 +208,10 @@ start_component() {
   if [[ "$*" == *consent-service* ]]; then
     # consent-service, however it is started (./firstparty up, its container, the benchmarks), gets the
     # key that signs its objection links in its environment only: it refuses to start without one.
-    FIRSTPARTY_OBJECTION_SECRET="$(objection_secret)" setsid "$@" >>"$log" 2>&1 </dev/null &
+    # The key is read before the fork, so the child execs at once and its pid names the service.
+    local secret
+    secret="$(objection_secret)"
+    FIRSTPARTY_OBJECTION_SECRET="$secret" setsid "$@" >>"$log" 2>&1 </dev/null &
   else
     setsid "$@" >>"$log" 2>&1 </dev/null &
   fi
