@@ -97,6 +97,12 @@ value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
 verdict() { LC_ALL=C awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "PASS" : "MISS" }'; }
 
 main() {
+  for arg in "$@"; do
+    case "$arg" in
+      --build) BENCH_BUILD=1 ;;
+      *) die "consent bench: unknown option '${arg}' (--build)" ;;
+    esac
+  done
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
   figures_start consent
