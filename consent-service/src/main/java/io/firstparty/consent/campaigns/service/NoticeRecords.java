@@ -103,10 +103,11 @@ public class NoticeRecords {
 
     /** Erasure: what was served to these profiles, and what was still to be. */
     @Transactional
-    public void forget(List<String> profileIds) {
-        entityManager.createNativeQuery("DELETE FROM notice_event WHERE profile_id IN (?1)")
-                .setParameter(1, profileIds).executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM notice_delivery WHERE profile_id IN (?1)")
+    /** @return how many notice rows were deleted */
+    public long forget(List<String> profileIds) {
+        return entityManager.createNativeQuery("DELETE FROM notice_event WHERE profile_id IN (?1)")
+                .setParameter(1, profileIds).executeUpdate()
+                + entityManager.createNativeQuery("DELETE FROM notice_delivery WHERE profile_id IN (?1)")
                 .setParameter(1, profileIds).executeUpdate();
     }
 

@@ -122,17 +122,16 @@ public class ProfileChanges {
         ledger.lock(person);
         List<String> chains = people.chainsOf(person);
         int records = ledger.erase(person);
-        states.forget(chains);
-        contacts.forget(chains);
-        notices.forget(chains);
-        people.forget(person);
+        // Everything else held about the person counts in the report too, not only the ledger.
+        long rows = states.forget(chains) + contacts.forget(chains) + notices.forget(chains) + people.forget(person)
+                + pendingObjections.forget(erased.identifierHashes());
         if (!erased.identifierHashes().isEmpty()) {
-            PendingSignal.delete("identifierHash in ?1", erased.identifierHashes());
+            rows += PendingSignal.delete("identifierHash in ?1", erased.identifierHashes());
         }
-        pendingObjections.forget(erased.identifierHashes());
         states.publishErased(person);
-        erasureReports.erased(erased, chains, records);
-        LOG.infof("erasure %s: %d ledger records of %d chains deleted", erased.erasureRequestId(), records, chains.size());
+        erasureReports.erased(erased, chains, records + rows);
+        LOG.infof("erasure %s: %d ledger records and %d other rows of %d chains deleted", erased.erasureRequestId(),
+                records, rows, chains.size());
     }
 
     /** Rebuilds a profile's state from its own chain: the last effective record per purpose. */

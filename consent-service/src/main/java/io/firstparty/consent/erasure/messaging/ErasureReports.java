@@ -26,7 +26,7 @@ public class ErasureReports {
         this.publisher = publisher;
     }
 
-    public void erased(ProfileErased erased, List<String> chains, int recordsErased) {
+    public void erased(ProfileErased erased, List<String> chains, long itemsErased) {
         Instant now = Instant.now();
         for (String hash : erased.identifierHashes()) {
             // The erased identifiers are known only by their hashes here, so their type stays unnamed.
@@ -34,7 +34,7 @@ public class ErasureReports {
                     IdentifierSuppressed.CURRENT_VERSION, hash, null, erased.erasureRequestId(), now));
         }
         publisher.publish(Topics.ERASURE_REPORTS, new ErasureCompleted(ErasureCompleted.CURRENT_VERSION,
-                erased.erasureRequestId(), SERVICE, chains, recordsErased,
-                recordsErased > 0 ? ErasureCompleted.ERASED : ErasureCompleted.NOTHING_HELD, null, now));
+                erased.erasureRequestId(), SERVICE, chains, itemsErased,
+                itemsErased > 0 ? ErasureCompleted.ERASED : ErasureCompleted.NOTHING_HELD, null, now));
     }
 }

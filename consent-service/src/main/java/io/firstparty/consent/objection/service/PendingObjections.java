@@ -116,10 +116,9 @@ public class PendingObjections {
 
     /** Forgets the objections waiting for erased identifiers: they were the erased person's. */
     @Transactional
-    public void forget(Collection<String> identifierHashes) {
-        if (!identifierHashes.isEmpty()) {
-            PendingObjection.delete("identifierHash in ?1", identifierHashes);
-        }
+    /** @return how many waiting objections were deleted */
+    public long forget(Collection<String> identifierHashes) {
+        return identifierHashes.isEmpty() ? 0 : PendingObjection.delete("identifierHash in ?1", identifierHashes);
     }
 
     private static NewRecord decision(PendingObjection pending) {

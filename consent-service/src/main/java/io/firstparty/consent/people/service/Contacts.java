@@ -87,10 +87,11 @@ public class Contacts {
 
     /** Erasure: the addresses, languages and sources of these profiles. */
     @Transactional
-    public void forget(List<String> profileIds) {
-        entityManager.createNativeQuery("DELETE FROM contact WHERE profile_id IN (?1)")
-                .setParameter(1, profileIds).executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM person_source WHERE profile_id IN (?1)")
+    /** @return how many contact rows were deleted */
+    public long forget(List<String> profileIds) {
+        return entityManager.createNativeQuery("DELETE FROM contact WHERE profile_id IN (?1)")
+                .setParameter(1, profileIds).executeUpdate()
+                + entityManager.createNativeQuery("DELETE FROM person_source WHERE profile_id IN (?1)")
                 .setParameter(1, profileIds).executeUpdate();
     }
 

@@ -129,10 +129,10 @@ public class People {
 
     /** Forgets the person and every profile merged into them (erasure). */
     @Transactional
-    public void forget(String person) {
+    /** @return how many rows of the person, their links and identifiers were deleted */
+    public long forget(String person) {
         List<String> chains = chainsOf(person);
-        IdentifierLink.delete("profileId in ?1", chains);
-        Person.delete("profileId in ?1", chains);
-        ProfileLink.delete("survivorId", person);
+        return IdentifierLink.delete("profileId in ?1", chains) + Person.delete("profileId in ?1", chains)
+                + ProfileLink.delete("survivorId", person);
     }
 }

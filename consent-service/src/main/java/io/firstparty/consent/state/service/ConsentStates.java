@@ -67,8 +67,9 @@ public class ConsentStates {
     }
 
     @Transactional
-    public void forget(List<String> profileIds) {
-        ConsentState.delete("profileId in ?1", profileIds);
+    /** @return how many states were deleted */
+    public long forget(List<String> profileIds) {
+        return ConsentState.delete("profileId in ?1", profileIds);
     }
 
     /** Publishes the person's whole state; called while their chain is locked, before the commit. */
