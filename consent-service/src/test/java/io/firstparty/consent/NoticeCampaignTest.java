@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.firstparty.consent.campaigns.service.DeliveryQueue;
 import io.firstparty.consent.campaigns.service.NoticeReminders;
 import io.firstparty.consent.campaigns.service.NoticeSender;
+import io.firstparty.consent.TestInbox.Mail;
 import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.events.IdentityResolved;
@@ -23,10 +24,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -141,7 +140,7 @@ class NoticeCampaignTest {
         for (Map.Entry<String, Identifier> entry : people.entrySet()) {
             List<MimeMessage> mails = mailsTo(List.of(entry.getValue()));
             assertEquals(1, mails.size(), "exactly one e-mail per person and campaign");
-            Mail mail = Mail.of(mails.get(0));
+            Mail mail = both(mails.get(0));
             boolean french = language(entry.getKey()).equals("fr");
             assertEquals(french ? "Vos données serviront à entraîner nos modèles d'IA" : "We will use your data to train our AI models",
                     mail.subject());
@@ -202,7 +201,7 @@ class NoticeCampaignTest {
         as(Roles.PRIVACY_OFFICER).get("/v1/people/" + objector + "/ledger").then().statusCode(200)
                 .body("find { it.action == 'object' }.noticeVersion", equalTo(version));
         sender.runAs("replica-b");
-        List<Mail> mails = mailsTo(List.of(objectorEmail)).stream().map(Mail::of).toList();
+        List<Mail> mails = mailsTo(List.of(objectorEmail)).stream().map(NoticeCampaignTest::both).toList();
         assertEquals(2, mails.size(), "the notice and one receipt");
         Mail receipt = mails.stream().filter(mail -> mail.subject().startsWith("Your objection is recorded")).findFirst()
                 .orElseThrow();
@@ -449,33 +448,16 @@ class NoticeCampaignTest {
         }).toList();
     }
 
-    private static String linkIn(MimeMessage message) {
-        Matcher link = LINK.matcher(Mail.of(message).text());
-        assertTrue(link.find());
-        return link.group(1);
+    /** A notice e-mail, which always has a plain-text and an HTML part. */
+    private static Mail both(MimeMessage message) {
+        Mail mail = Mail.of(message);
+        assertFalse(mail.text() == null || mail.html() == null, "a plain-text and an HTML part");
+        return mail;
     }
 
-    /** An e-mail's subject and its plain-text and HTML parts, decoded. */
-    private record Mail(String subject, String text, String html) {
-
-        static Mail of(MimeMessage message) {
-            try {
-                String text = null;
-                String html = null;
-                MimeMultipart parts = (MimeMultipart) message.getContent();
-                for (int i = 0; i < parts.getCount(); i++) {
-                    BodyPart part = parts.getBodyPart(i);
-                    if (part.isMimeType("text/plain")) {
-                        text = (String) part.getContent();
-                    } else if (part.isMimeType("text/html")) {
-                        html = (String) part.getContent();
-                    }
-                }
-                assertFalse(text == null || html == null, "a plain-text and an HTML part");
-                return new Mail(message.getSubject(), text, html);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    private static String linkIn(MimeMessage message) {
+        Matcher link = LINK.matcher(both(message).text());
+        assertTrue(link.find());
+        return link.group(1);
     }
 }

@@ -48,11 +48,40 @@ final class TestInbox implements AutoCloseable {
             assertTrue(link.find(), "no objection link in:\n" + text);
             return link.group(1);
         }
+
+        /** The e-mail's subject and its text parts, found also inside a nested multipart. */
+        static Mail of(MimeMessage message) {
+            try {
+                String text = null;
+                String html = null;
+                MimeMultipart parts = (MimeMultipart) message.getContent();
+                for (int i = 0; i < parts.getCount(); i++) {
+                    BodyPart part = parts.getBodyPart(i);
+                    if (part.isMimeType("text/plain")) {
+                        text = (String) part.getContent();
+                    } else if (part.isMimeType("text/html")) {
+                        html = (String) part.getContent();
+                    } else if (part.getContent() instanceof MimeMultipart nested) {
+                        for (int j = 0; j < nested.getCount(); j++) {
+                            BodyPart inner = nested.getBodyPart(j);
+                            if (inner.isMimeType("text/plain")) {
+                                text = (String) inner.getContent();
+                            } else if (inner.isMimeType("text/html")) {
+                                html = (String) inner.getContent();
+                            }
+                        }
+                    }
+                }
+                return new Mail(message.getSubject(), text, html);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     List<Mail> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> addressedTo(message, address))
-                .map(TestInbox::mail).toList();
+                .map(Mail::of).toList();
     }
 
     /** Waits for an e-mail to the address whose subject starts so. */
@@ -70,34 +99,6 @@ final class TestInbox implements AutoCloseable {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                     .anyMatch(to -> to.toString().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Mail mail(MimeMessage message) {
-        try {
-            String text = null;
-            String html = null;
-            MimeMultipart parts = (MimeMultipart) message.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    text = (String) part.getContent();
-                } else if (part.isMimeType("text/html")) {
-                    html = (String) part.getContent();
-                } else if (part.getContent() instanceof MimeMultipart nested) {
-                    for (int j = 0; j < nested.getCount(); j++) {
-                        BodyPart inner = nested.getBodyPart(j);
-                        if (inner.isMimeType("text/plain")) {
-                            text = (String) inner.getContent();
-                        } else if (inner.isMimeType("text/html")) {
-                            html = (String) inner.getContent();
-                        }
-                    }
-                }
-            }
-            return new Mail(message.getSubject(), text, html);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
