@@ -15,8 +15,10 @@
 #                  PUT /v1/people/{id}/consents, one every WITHDRAWAL_EVERY_MS: from its answer to the
 #                  person absent from the segment's member list and its export, both asked every 10 ms
 #                  (benchmarks/freshness/Withdrawals.java): p50, p99 against p99 <= 1 s
+# It also prints the cores each service, its PostgreSQL backends and the broker used over the load.
 # Options: --build (rebuild the four services first), --no-withdrawal (without consent-service and
-# phase 2). Everything it started is stopped when it ends. Results: terminal and
+# phase 2), --jfr (record each service during the load and print its hottest frames). Everything it
+# started is stopped when it ends. Results: terminal and
 # .firstparty/bench/freshness-<time>/results.txt.
 set -euo pipefail
 
@@ -42,14 +44,16 @@ SOURCE_ID=00000000-0000-4000-8000-0000000e2e01
 declare -A PORTS=([ingestion]=28581 [profile]=28582 [segment]=28583 [consent]=28584)
 SERVICES=(ingestion profile segment consent)
 BUILD=""
+JFR=""
 RUN_DIR="${FP_STATE}/bench/freshness-$(date -u +%Y%m%dT%H%M%SZ)"
 
 for arg in "$@"; do
   case "$arg" in
     --build) BUILD=1 ;;
     --no-withdrawal) SERVICES=(ingestion profile segment) ;;
+    --jfr) JFR=1 ;;
     -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) die "freshness bench: unknown option '${arg}' (--build, --no-withdrawal)" ;;
+    *) die "freshness bench: unknown option '${arg}' (--build, --no-withdrawal, --jfr)" ;;
   esac
 done
 
@@ -110,7 +114,7 @@ start_service() {
       QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench \
       FIRSTPARTY_ARCHIVE_ENABLED=false MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
     # shellcheck disable=SC2086 # the options are words
-    start_component "$(component "$name")" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$(component "$name")" \
+    start_component "$(component "$name")" java $FP_SERVICE_JAVA_OPTS ${JFR:+-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} -Dfirstparty.component="$(component "$name")" \
       -jar "$(service_jar "${name}-service")"
   )
 }
@@ -207,6 +211,39 @@ sample_rss() {
   done
 }
 
+# cpu_of_processes: "<name> <process ms> <its PostgreSQL backends ms>" for each service and the
+# broker, with the time in ms on the first line; two of them give the cores each part used.
+cpu_of_processes() {
+  local service
+  printf 'wall %s 0\n' "$(now_ms)"
+  for service in "${SERVICES[@]}"; do
+    printf '%s %s\n' "$service" "$(cpu_snapshot "$(component_pid "$(component "$service")")" "${DB_PREFIX}_${service}")"
+  done
+  printf 'kafka %s\n' "$(cpu_snapshot "$(component_pid "$BROKER")" none)"
+}
+
+cpu_seconds() {
+  awk '$1 == "wall" { print $2 }' "${RUN_DIR}/cpu.before" "${RUN_DIR}/cpu.after" |
+    LC_ALL=C awk 'NR == 1 { b = $1 } NR == 2 { printf "%.0f", ($1 - b) / 1000 }'
+}
+
+# cpu_shares EVENTS: "ingestion 0.31 + PostgreSQL 0.12 cores (155 + 60 µs an event), ..." from the two
+# snapshots; the µs an event are what each part costs while it keeps up with the load.
+cpu_shares() {
+  LC_ALL=C awk -v events="$1" 'FNR == NR { b1[$1] = $2; b2[$1] = $3; next }
+    $1 == "wall" { wall = $2 - b1["wall"]; next }
+    { n++; name[n] = $1; own[n] = $2 - b1[$1]; db[n] = $3 - b2[$1] }
+    END {
+      for (i = 1; i <= n; i++) {
+        total += own[i] + db[i]
+        out = out sprintf("%s%s %.2f", (i > 1) ? ", " : "", name[i], own[i] / wall)
+        if (db[i] > 0) out = out sprintf(" + PostgreSQL %.2f cores (%.0f + %.0f µs an event)", db[i] / wall, own[i] * 1000 / events, db[i] * 1000 / events)
+        else out = out sprintf(" cores (%.0f µs an event)", own[i] * 1000 / events)
+      }
+      printf "%s; total %.2f cores, %.0f µs an event (the load generator and other processes not counted)", out, total / wall, total * 1000 / events
+    }' "${RUN_DIR}/cpu.before" "${RUN_DIR}/cpu.after"
+}
+
 main() {
   local service
   ensure_state_dirs
@@ -252,6 +289,10 @@ main() {
   fi
 
   LOAD_BEFORE="$(uptime)"
+  cpu_of_processes >"${RUN_DIR}/cpu.before"
+  for service in "${SERVICES[@]}"; do
+    jfr_start "$service" "$((WARMUP + SECONDS_MEASURED))" "$(component_pid "$(component "$service")")"
+  done
   sample_rss &
   step "1. entry: ${RATE} events/s for ${WARMUP} s of warm-up and ${SECONDS_MEASURED} s measured, ${BATCH} a request"
   if with_consent; then
@@ -263,6 +304,7 @@ main() {
     "localhost:${KAFKA_PORT}" "$RATE" "$SECONDS_MEASURED" "$WARMUP" "$BATCH" >"${RUN_DIR}/load.log" 2>&1 ||
     { tail -n 20 "${RUN_DIR}/load.log"; die "the load generator failed"; }
   LOAD_AFTER="$(uptime)"
+  cpu_of_processes >"${RUN_DIR}/cpu.after"
   : >"${RUN_DIR}/load.done"
   if with_consent; then
     wait "$WITHDRAWER" || true
@@ -291,7 +333,15 @@ main() {
         "$(grep -cE '^[0-9]+$' "${RUN_DIR}/withdrawals")" "$WITHDRAWALS" "$w50" "$w99" "$wmax" "$TARGET_P99_MS" \
         "$(verdict "$w99" "$TARGET_P99_MS")"
     fi
+    printf 'CPU in cores over the load (%s s; the machine has %s): %s\n' "$(cpu_seconds)" "$(nproc)" "$(cpu_shares "$(value events "$log")")"
   } | tee "${RUN_DIR}/results.txt"
+  for service in "${SERVICES[@]}"; do
+    [[ -n "$JFR" ]] || break
+    jfr_stop "$service" "$(component_pid "$(component "$service")")"
+    [[ -f "${RUN_DIR}/${service}.jfr" ]] || continue
+    info "JFR of ${service}-service during the load: ${RUN_DIR}/${service}.jfr"
+    jfr_summary "${RUN_DIR}/${service}.jfr"
+  done
   figure "accepted -> SegmentEntered p50" "$(value p50_ms "$log")" ms "" "" freshness "accepted -> SegmentEntered"
   figure "accepted -> SegmentEntered p99" "$p99" ms "<= ${TARGET_P99_MS}" "$(verdict "$p99" "$TARGET_P99_MS")" freshness "accepted -> SegmentEntered"
   figure "accepted -> SegmentEntered max" "$(value max_ms "$log")" ms "" "" freshness "accepted -> SegmentEntered"
@@ -312,6 +362,7 @@ main() {
     figure "${service}-service RSS, max under load" \
       "$(awk '$1 > m { m = $1 } END { if (NR) printf "%.0f", m / 1024 }' "${RUN_DIR}/rss-${service}.log" 2>/dev/null)" MiB "" "" memory "${service}-service"
   done
+  figure_fact cpu "cores used over the load: $(cpu_shares "$(value events "$log")")"
   figure_fact failures "$(value failures "$log") failed requests; $(value entered "$log") of $(value signals "$log") signals entered"
 }
 

@@ -57,6 +57,54 @@ cpu_per_unit() {
     printf "%.0f %.0f %.0f\n", s, d, (s + d > 0) ? cores * 1e6 / (s + d) : 0 }'
 }
 
+# --- JFR ------------------------------------------------------------------------------------
+# With JFR set (a bench's --jfr), the phases record the service under load; RUN_DIR and SERVICE_PID
+# are the calling bench's.
+# jfr_start PHASE SECONDS [PID]: with --jfr, records the service (or the replica PID) during the
+# measured part of a phase.
+jfr_start() {
+  [[ -n "$JFR" ]] || return 0
+  jcmd "${3:-$SERVICE_PID}" JFR.start name="bench-$1" duration="$2s" filename="${RUN_DIR}/$1.jfr" >/dev/null 2>&1 ||
+    warn "JFR could not be started"
+}
+
+# jfr_stop PHASE [PID]: ends a recording started without a known duration and writes it.
+jfr_stop() {
+  [[ -n "$JFR" ]] || return 0
+  jcmd "${2:-$SERVICE_PID}" JFR.stop name="bench-$1" filename="${RUN_DIR}/$1.jfr" >/dev/null 2>&1 ||
+    warn "JFR could not be stopped"
+}
+
+# jfr_summary FILE: where the service's CPU samples are, by top frame (self) and by method on the
+# stack (inclusive; the service's own methods and the main library entry points).
+jfr_summary() {
+  jfr print --stack-depth 128 --events jdk.ExecutionSample "$1" 2>/dev/null | awk '
+    function flush() { if (frames > 0) { samples++; self[top]++; for (f in seen) incl[f]++ } frames = 0; delete seen }
+    /^jdk.ExecutionSample/ { flush() }
+    /stackTrace = \[/ { in_stack = 1; next }
+    in_stack && /^[ \t]*\]/ { in_stack = 0; next }
+    in_stack {
+      line = $0; sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*/, "", line); sub(/\(.*/, "", line)
+      if (line == "...") next
+      if (frames == 0) top = line
+      frames++; seen[line] = 1
+    }
+    END {
+      flush()
+      printf "%d execution samples (Java code only; GC and JIT compiler threads are not sampled)\n", samples
+      printf "Hottest top frames (self):\n"
+      for (f in self) printf "%6d %5.1f%%  %s\n", self[f], 100 * self[f] / samples, f | "sort -rn | head -n 20"
+      close("sort -rn | head -n 20")
+      printf "On the stack (inclusive), service code and main library entry points:\n"
+      for (f in incl) if (f ~ /^io\.firstparty\./ || f ~ /KafkaProducer\.(send|doSend)$/ || f ~ /Sender\.run$/ ||
+          f ~ /LZ4.*compress/ || f ~ /ObjectMapper\.(readTree|writeValueAsBytes|writeValueAsString)$/ ||
+          f ~ /PgPreparedStatement\.execute(Update|Query)$/ || f ~ /CopyIn|BinaryCopyRows|EventArchiver/ || f ~ /KafkaConsumer\.poll$/ || f ~ /ContractDeserializer/ ||
+          f ~ /resteasy.*RestInitialHandler\.handle$/ || f ~ /VertxHttpRecorder.*handle$/ || f ~ /JsonNode\.toString$/)
+        printf "%6d %5.1f%%  %s\n", incl[f], 100 * incl[f] / samples, f | "sort -rn | head -n 30"
+      close("sort -rn | head -n 30")
+    }' | sed 's/^/  /'
+}
+
 # --- Machine-readable figures ------------------------------------------------------------------
 # Every phase also writes its figures to RUN_DIR/figures.tsv, which the report generator reads
 # (./firstparty bench report; benchmarks/README.md). Tab-separated columns:

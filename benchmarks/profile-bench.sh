@@ -12,7 +12,8 @@
 #                  an event to reading its IdentityResolved
 #   3. lookup      GET /v1/profiles?identifier=email:... of stored people at 1,000 requests/s (open
 #                  loop, 20 s warm-up, 30 s measured): p50, p99
-# and the service's resident memory throughout. Tokens are signed with a key made for the run, which
+# and the service's resident memory throughout, and the CPU a resolved event and a lookup cost. --jfr
+# records the service during the measured resolution and lookup and prints their hottest frames. Tokens are signed with a key made for the run, which
 # the service is told to trust (no Keycloak). Everything it started is stopped when it ends (trap).
 set -euo pipefail
 
@@ -20,8 +21,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/platform.sh"
 
 STORED="${PROFILE_BENCH_STORED:-200000}"
-EVENTS="${PROFILE_BENCH_EVENTS:-60000}"
-WARMUP_EVENTS="${PROFILE_BENCH_WARMUP_EVENTS:-20000}"
+EVENTS="${PROFILE_BENCH_EVENTS:-150000}"
+WARMUP_EVENTS="${PROFILE_BENCH_WARMUP_EVENTS:-60000}"
 FRESHNESS_RATE=2000
 FRESHNESS_SECONDS="${PROFILE_BENCH_FRESHNESS_SECONDS:-30}"
 LOOKUP_RATE=1000
@@ -41,6 +42,7 @@ SERVICE=bench-profile-service
 LOADGEN_JAR="${FP_ROOT}/benchmarks/loadgen/target/loadgen.jar"
 LOADGEN=(java -Xms256m -Xmx512m -cp "${LOADGEN_JAR}:${FP_ROOT}/benchmarks/loadgen/target/lib/*" io.firstparty.bench.LoadGen)
 BUILD=""
+JFR=""
 SAMPLER=""
 RUN_DIR="${FP_STATE}/bench/profile-$(date -u +%Y%m%dT%H%M%S)"
 
@@ -89,7 +91,7 @@ start_service() {
       QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$BENCH_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=firstparty-bench \
       MALLOC_ARENA_MAX="$FP_SERVICE_MALLOC_ARENA_MAX"
     # shellcheck disable=SC2086 # the options are words
-    start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS -Dfirstparty.component="$SERVICE" -jar "$(service_jar profile-service)"
+    start_component "$SERVICE" java $FP_SERVICE_JAVA_OPTS ${JFR:+-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} -Dfirstparty.component="$SERVICE" -jar "$(service_jar profile-service)"
   )
   wait_until "$SERVICE" 300 "readiness" ready || exit 1
   SERVICE_PID="$(component_pid "$SERVICE")"
@@ -116,11 +118,14 @@ value() { sed -n "s/^RESULT $1=//p" "$2" | tail -n 1; }
 verdict() { LC_ALL=C awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { print ((op == ">=") ? (v >= t) : (v <= t)) ? "PASS" : "MISS" }'; }
 
 main() {
-  case "${1:-}" in
-    --build) BUILD=1 ;;
-    "") ;;
-    *) die "profile bench: unknown option '$1' (--build rebuilds the jars)" ;;
-  esac
+  local option
+  for option in "$@"; do
+    case "$option" in
+      --build) BUILD=1 ;;
+      --jfr) JFR=1 ;;
+      *) die "profile bench: unknown option '$option' (--build rebuilds the jars, --jfr records the measured resolution)" ;;
+    esac
+  done
   ensure_state_dirs
   mkdir -p "$RUN_DIR"
   figures_start profile
@@ -148,19 +153,26 @@ main() {
   "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$WARMUP_EVENTS" --stored "$STORED" \
     --run-id "w$(date +%s)" --max-seconds 600 >"${RUN_DIR}/warmup.log"
   cpu_before="$(cpu_snapshot "$SERVICE_PID" "$DB")"
+  jfr_start resolution 600
   "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$EVENTS" --stored "$STORED" \
     --run-id "r$(date +%s)" --max-seconds 600 | tee "${RUN_DIR}/resolution.log"
+  jfr_stop resolution
   cpu_after="$(cpu_snapshot "$SERVICE_PID" "$DB")"
   step "2. freshness: ${FRESHNESS_RATE} events/s for ${FRESHNESS_SECONDS}s"
   "${LOADGEN[@]}" profile --bootstrap "localhost:${KAFKA_PORT}" --count "$((FRESHNESS_RATE * FRESHNESS_SECONDS))" \
     --rate "$FRESHNESS_RATE" --stored "$STORED" --run-id "f$(date +%s)" --max-seconds 300 | tee "${RUN_DIR}/freshness.log"
 
   step "3. lookup: ${LOOKUP_RATE} requests/s by e-mail, ${LOOKUP_WARMUP} s warm-up, ${LOOKUP_SECONDS} s measured"
+  local lookup_before lookup_after
+  (sleep "$LOOKUP_WARMUP"; cpu_snapshot "$SERVICE_PID" "$DB" >"${RUN_DIR}/lookup-cpu.before"; jfr_start lookup "$LOOKUP_SECONDS") &
   "${LOADGEN[@]}" http --url "http://127.0.0.1:${SERVICE_PORT}/v1/profiles?identifier=email:stored-{n}@bench.example" \
     --token "$BENCH_TOKEN" --people "$STORED" --rate "$LOOKUP_RATE" --warmup "$LOOKUP_WARMUP" --seconds "$LOOKUP_SECONDS" |
     tee "${RUN_DIR}/lookup.log"
+  lookup_after="$(cpu_snapshot "$SERVICE_PID" "$DB")"
+  wait
+  lookup_before="$(cat "${RUN_DIR}/lookup-cpu.before")"
 
-  local rate p99 rss lookup_p99 cpu_service cpu_database ceiling
+  local rate p99 rss lookup_p99 cpu_service cpu_database ceiling lookup_service lookup_database
   rate="$(value resolved_per_second "${RUN_DIR}/resolution.log")"
   p99="$(value freshness_p99_ms "${RUN_DIR}/freshness.log")"
   rss="$(awk '$1 > m { m = $1 } END { printf "%.0f", m / 1024 }' "${RUN_DIR}/rss.log")"
@@ -174,7 +186,15 @@ main() {
   read -r cpu_service cpu_database ceiling <<<"$(cpu_per_unit "$cpu_before" "$cpu_after" "$EVENTS")"
   info "CPU per resolved event: ${cpu_service} µs in profile-service, ${cpu_database} µs in its PostgreSQL backends;" \
     "on $(nproc) cores that bounds resolution at $(fmt "$ceiling") events/s (Kafka and the load generator not counted)"
+  read -r lookup_service lookup_database _ <<<"$(cpu_per_unit "$lookup_before" "$lookup_after" "$(value requests "${RUN_DIR}/lookup.log")")"
+  info "CPU per lookup: ${lookup_service} µs in profile-service, ${lookup_database} µs in its PostgreSQL backends"
   info "lookup: $(value requests "${RUN_DIR}/lookup.log") requests, $(value failures "${RUN_DIR}/lookup.log") failures, p50 $(value p50_ms "${RUN_DIR}/lookup.log") ms, p99.9 $(value p999_ms "${RUN_DIR}/lookup.log") ms"
+  local recorded
+  for recorded in resolution lookup; do
+    [[ -n "$JFR" && -f "${RUN_DIR}/${recorded}.jfr" ]] || continue
+    info "JFR of profile-service during the measured ${recorded}: ${RUN_DIR}/${recorded}.jfr"
+    jfr_summary "${RUN_DIR}/${recorded}.jfr"
+  done
   info "logs: ${RUN_DIR}"
   figure "resolution events/s" "$rate" "events/s" ">= ${TARGET_RATE}" "$(verdict "${rate:-0}" ">=" "$TARGET_RATE")" throughput
   figure "IdentityResolved freshness p50" "$(value freshness_p50_ms "${RUN_DIR}/freshness.log")" ms "" "" latency "IdentityResolved freshness"
@@ -185,7 +205,7 @@ main() {
   figure "lookup p99.9" "$(value p999_ms "${RUN_DIR}/lookup.log")" ms "" "" latency "lookup at ${LOOKUP_RATE}/s"
   figure "resolution ceiling from CPU per event" "$ceiling" "events/s" "" "" limit
   figure "resolution / CPU ceiling" "$(LC_ALL=C awk -v r="${rate:-0}" -v c="${ceiling:-0}" 'BEGIN { printf "%.3f", (c > 0) ? r / c : 0 }')" ratio "" "" ratio
-  figure_fact cpu "CPU per resolved event: ${cpu_service} µs in profile-service, ${cpu_database} µs in its PostgreSQL backends"
+  figure_fact cpu "CPU per resolved event: ${cpu_service} µs in profile-service, ${cpu_database} µs in its PostgreSQL backends; per lookup: ${lookup_service} µs and ${lookup_database} µs"
 }
 
 main "$@"

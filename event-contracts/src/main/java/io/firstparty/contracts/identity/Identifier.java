@@ -9,6 +9,15 @@ import java.util.Objects;
 /** A normalised identifier: build it with {@link IdentifierNormalizer} so every service compares like with like. */
 public record Identifier(IdentifierType type, String value) {
 
+    /** One digest per thread: looking the algorithm up costs more than hashing an identifier. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    });
+
     public Identifier {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
@@ -24,12 +33,7 @@ public record Identifier(IdentifierType type, String value) {
      * holding the personal data itself.
      */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(key().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
