@@ -163,13 +163,14 @@ main() {
     --rate "$FRESHNESS_RATE" --stored "$STORED" --run-id "f$(date +%s)" --max-seconds 300 | tee "${RUN_DIR}/freshness.log"
 
   step "3. lookup: ${LOOKUP_RATE} requests/s by e-mail, ${LOOKUP_WARMUP} s warm-up, ${LOOKUP_SECONDS} s measured"
-  local lookup_before lookup_after
+  local lookup_before lookup_after measured_start
   (sleep "$LOOKUP_WARMUP"; cpu_snapshot "$SERVICE_PID" "$DB" >"${RUN_DIR}/lookup-cpu.before"; jfr_start lookup "$LOOKUP_SECONDS") &
+  measured_start=$!
   "${LOADGEN[@]}" http --url "http://127.0.0.1:${SERVICE_PORT}/v1/profiles?identifier=email:stored-{n}@bench.example" \
     --token "$BENCH_TOKEN" --people "$STORED" --rate "$LOOKUP_RATE" --warmup "$LOOKUP_WARMUP" --seconds "$LOOKUP_SECONDS" |
     tee "${RUN_DIR}/lookup.log"
   lookup_after="$(cpu_snapshot "$SERVICE_PID" "$DB")"
-  wait
+  wait "$measured_start"
   lookup_before="$(cat "${RUN_DIR}/lookup-cpu.before")"
 
   local rate p99 rss lookup_p99 cpu_service cpu_database ceiling lookup_service lookup_database

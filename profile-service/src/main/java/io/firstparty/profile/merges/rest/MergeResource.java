@@ -78,7 +78,7 @@ public class MergeResource {
     @POST
     @Path("/identifier-removals")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void removeIdentifier(@Valid @NotNull IdentifierRemoval body) {
+    public void removeIdentifier(@Valid @NotNull IdentifierRemoval body) throws SQLException {
         merges.removeIdentifier(IdentifierParameter.parse("/identifier", body.identifier(), normalizer), body.brand(),
                 body.reason());
     }

@@ -137,7 +137,7 @@ public class MergeOperations {
      * carrying it no longer reach the profile. Past events stay where they are.
      */
     @Transactional
-    public void removeIdentifier(Identifier identifier, String brand, String reason) {
+    public void removeIdentifier(Identifier identifier, String brand, String reason) throws SQLException {
         LinkedIdentifier linked = lookup.locate(identifier, brand, null);
         if (!BatchGraph.LINKED.equals(linked.status)) {
             throw new ResourceNotFoundException("no profile is linked by this identifier");

@@ -1,6 +1,8 @@
 package io.firstparty.profile.profiles.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstparty.contracts.identity.Identifier;
+import io.firstparty.contracts.identity.IdentifierType;
 import io.firstparty.kit.persistence.JsonColumn;
 import io.firstparty.kit.persistence.Queries;
 import io.firstparty.profile.profiles.domain.ComputedTraits;
@@ -27,6 +29,31 @@ public class ProfileRepository {
 
     ProfileRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** An identity space that knows an identifier, and the profile the identifier points at there. */
+    public record Holder(String space, UUID profileId) {
+    }
+
+    /**
+     * The spaces that know the identifier ({@code space} null: every one), in space order. Rows, not
+     * entities: the lookup by identifier is a measured hot path, and an HQL list with its persistence
+     * context cost a third of its CPU.
+     */
+    public List<Holder> holders(Identifier identifier, String space) throws SQLException {
+        return Queries.list(dataSource, """
+                SELECT space, profile_id FROM profile_identifier
+                WHERE type = ? AND value = ? AND (space = ? OR ?::text IS NULL) ORDER BY space""",
+                row -> new Holder(row.getString(1), row.getObject(2, UUID.class)),
+                identifier.type().code(), identifier.value(), space, space);
+    }
+
+    /** The identifiers that link to the profile, in the order they joined it. */
+    public List<Identifier> linkedIdentifiers(UUID id) throws SQLException {
+        return Queries.list(dataSource, """
+                SELECT type, value FROM profile_identifier WHERE profile_id = ? AND status = 'linked'
+                ORDER BY first_seen_at, type, value""",
+                row -> new Identifier(IdentifierType.fromCode(row.getString(1)), row.getString(2)), id);
     }
 
     public Map<String, Trait> traits(UUID id) throws SQLException {

@@ -10,7 +10,6 @@ import io.firstparty.profile.profiles.domain.ProfileEntity;
 import io.firstparty.profile.profiles.domain.TimelineCursor;
 import io.firstparty.profile.profiles.domain.TimelineEvent;
 import io.firstparty.profile.profiles.repository.ProfileRepository;
-import io.firstparty.profile.resolution.domain.BatchGraph;
 import io.firstparty.profile.rest.Limits;
 import io.firstparty.profile.spaces.service.IdentitySpaces;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,16 +50,19 @@ public class ProfileLookup {
     @Transactional(rollbackOn = Exception.class)
     public Profile byId(UUID id) throws SQLException {
         ProfileEntity profile = survivor(id);
-        List<Identifier> identifiers = LinkedIdentifier.ofProfile(profile.id).stream()
-                .filter(identifier -> BatchGraph.LINKED.equals(identifier.status))
-                .map(LinkedIdentifier::identifier).toList();
-        return new Profile(profile.id, profile.space, identifiers, profiles.traits(profile.id), profiles.computed(profile.id),
-                profile.createdAt, profile.updatedAt);
+        return new Profile(profile.id, profile.space, profiles.linkedIdentifiers(profile.id), profiles.traits(profile.id),
+                profiles.computed(profile.id), profile.createdAt, profile.updatedAt);
     }
 
     @Transactional(rollbackOn = Exception.class)
     public Profile byIdentifier(Identifier identifier, String brand, String space) throws SQLException {
-        return byId(locate(identifier, brand, space).profileId);
+        return byId(holder(identifier, brand, space).profileId());
+    }
+
+    /** The identifier's entity in the space {@link #holder} chooses, for changes made to it. */
+    @Transactional(rollbackOn = Exception.class)
+    public LinkedIdentifier locate(Identifier identifier, String brand, String space) throws SQLException {
+        return LinkedIdentifier.find(holder(identifier, brand, space).space(), identifier);
     }
 
     /**
@@ -68,26 +70,20 @@ public class ProfileLookup {
      * neither, in the one space that knows it. Identity is per brand, so the same e-mail may belong
      * to two people at two brands that are not linked: then the caller must say which brand.
      */
-    @Transactional
-    public LinkedIdentifier locate(Identifier identifier, String brand, String space) {
+    private ProfileRepository.Holder holder(Identifier identifier, String brand, String space) throws SQLException {
         if (brand != null && space != null) {
             throw new InvalidInputException("space", "give either brand or space, not both");
         }
         String chosen = space != null ? space : brand != null ? spaces.directory().spaceOf(brand.strip()) : null;
-        if (chosen != null) {
-            LinkedIdentifier linked = LinkedIdentifier.find(chosen, identifier);
-            if (linked == null) {
-                throw new ResourceNotFoundException("no profile is known by this identifier in the identity space " + chosen);
-            }
-            return linked;
-        }
-        List<LinkedIdentifier> known = LinkedIdentifier.inEverySpace(identifier);
+        List<ProfileRepository.Holder> known = profiles.holders(identifier, chosen);
         if (known.isEmpty()) {
-            throw new ResourceNotFoundException("no profile is known by this identifier");
+            throw new ResourceNotFoundException(chosen != null
+                    ? "no profile is known by this identifier in the identity space " + chosen
+                    : "no profile is known by this identifier");
         }
         if (known.size() > 1) {
             throw new InvalidInputException("brand", "is required: this identifier belongs to different profiles in "
-                    + known.size() + " identity spaces (" + String.join(", ", known.stream().map(linked -> linked.space).toList())
+                    + known.size() + " identity spaces (" + String.join(", ", known.stream().map(ProfileRepository.Holder::space).toList())
                     + "); name the brand, or the space with space=");
         }
         return known.get(0);
