@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Nothing lost: under steady ingestion load, the Kafka broker, PostgreSQL and each service in turn
  * are killed with SIGKILL (several times each) and started again; afterwards every message id that
- * got a 2xx is stored exactly once and accepted = stored + failed, per source, and the profiles and
- * segment memberships are what a recomputation from scratch gives (see
+ * got a 2xx is stored exactly once and accepted = stored + failed, per source, and each profile,
+ * segment membership and consent state is what a recomputation from scratch gives (see
  * {@link Reconciliations#beforeLoad}). No notice campaign runs here, so no e-mail is compared.
  */
 @Tag("faults")

@@ -18,7 +18,8 @@ public final class Reconciliations {
     public static List<Reconciliation> beforeLoad(LocalPlatform platform, List<Brand> brands) {
         List<String> sourceIds = brands.stream().map(Brand::sourceId).toList();
         List<Reconciliation> all = List.of(new ArchiveReconciliation(platform, brands),
-                new ProfileReconciliation(platform, brands), new SegmentReconciliation(platform, sourceIds));
+                new ProfileReconciliation(platform, brands), new SegmentReconciliation(platform, sourceIds),
+                new ConsentReconciliation(platform, sourceIds));
         all.forEach(Reconciliation::beforeLoad);
         return all;
     }
