@@ -2,6 +2,7 @@ package io.firstparty.ingestion.clients;
 
 import io.firstparty.ingestion.TestSources;
 import io.firstparty.kit.testing.HeadlessChromium;
+import io.firstparty.kit.testing.LocalSite;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

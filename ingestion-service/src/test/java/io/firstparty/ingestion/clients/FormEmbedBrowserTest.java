@@ -5,6 +5,7 @@ import io.firstparty.ingestion.StoredEvents;
 import io.firstparty.ingestion.TestSources;
 import io.firstparty.ingestion.rest.FormResourceTest;
 import io.firstparty.kit.testing.HeadlessChromium;
+import io.firstparty.kit.testing.LocalSite;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

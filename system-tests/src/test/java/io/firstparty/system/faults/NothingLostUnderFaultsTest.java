@@ -8,6 +8,7 @@ import io.firstparty.system.platform.LocalPlatform;
 import io.firstparty.system.platform.ManagedProcess;
 import io.firstparty.system.platform.Service;
 import io.firstparty.system.platform.SteadyLoad;
+import io.firstparty.system.reconcile.Reconciliation;
 import io.firstparty.system.reconcile.Reconciliations;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -23,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Nothing lost: under steady ingestion load, the Kafka broker, PostgreSQL and each service in turn
  * are killed with SIGKILL (several times each) and started again; afterwards every message id that
- * got a 2xx is stored exactly once and accepted = stored + failed, per source.
+ * got a 2xx is stored exactly once and accepted = stored + failed, per source, and each profile,
+ * segment membership and consent state is what a recomputation from scratch gives (see
+ * {@link Reconciliations#beforeLoad}). No notice campaign runs here, so no e-mail is compared.
  */
 @Tag("faults")
 @Order(10)
@@ -42,6 +45,7 @@ class NothingLostUnderFaultsTest {
         long start = System.nanoTime();
         List<Brand> brands = List.of(Brand.create(platform, "Maison Panne"), Brand.create(platform, "Atelier Coupure"));
         // 2 senders x 5 batches/s x 20 messages: 200 messages/s, for as long as the faults last.
+        List<Reconciliation> reconciliations = Reconciliations.beforeLoad(platform, brands);
         SteadyLoad load = new SteadyLoad(List.of(Service.INGESTION.url()), brands, 20, 500_000, Duration.ofMinutes(25), 5);
         load.start(2);
         Ledger ledger;
@@ -69,7 +73,7 @@ class NothingLostUnderFaultsTest {
         System.out.printf("load: %d messages accepted and %d rejected by a 2xx; requests by answer status %s%n",
                 ledger.acceptedTotal(), ledger.rejectedTotal(), ledger.statuses());
 
-        List<String> discrepancies = Reconciliations.run(Reconciliations.all(platform, brands), ledger, Duration.ofMinutes(5));
+        List<String> discrepancies = Reconciliations.run(reconciliations, ledger, Duration.ofMinutes(5));
         System.out.printf("faults test: %.0f s in all%n", (System.nanoTime() - start) / 1e9);
 
         assertTrue(ledger.acceptedTotal() > 0 && ledger.rejectedTotal() > 0, "the load got nothing through");

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,16 @@ public record Brand(String sourceId, String writeKey, String adminToken) {
     public static final String ORIGIN = "https://shop.example.com";
 
     public static Brand create(LocalPlatform platform, String brand) {
+        return create(platform, brand, List.of());
+    }
+
+    /** @param siteOrigins the origins of the brand's pages on this machine, allowed besides {@link #ORIGIN} */
+    public static Brand create(LocalPlatform platform, String brand, List<String> siteOrigins) {
         String admin = Sensitive.value(platform.keycloak().token("admin"));
+        List<String> origins = new ArrayList<>(siteOrigins);
+        origins.add(ORIGIN);
         Map<String, Object> body = Map.of("brand", brand, "name", "web-" + UUID.randomUUID(),
-                "allowedOrigins", List.of(ORIGIN), "rateLimitPerSecond", 10_000,
+                "allowedOrigins", origins, "rateLimitPerSecond", 10_000,
                 "eventTypes", List.of("identify", "track", "page", "screen", "group", "alias"));
         var created = RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
                 .post(Service.INGESTION.url() + "/v1/sources").then().statusCode(201).extract();

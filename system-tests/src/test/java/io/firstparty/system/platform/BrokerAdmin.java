@@ -52,6 +52,17 @@ public final class BrokerAdmin implements AutoCloseable {
         return get(admin.describeConsumerGroups(ids).all());
     }
 
+    /** How many records of its topics a consumer group has not committed yet, over all their partitions. */
+    public long lag(String group) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = get(admin.listOffsets(latest).all());
+        return committed.entrySet().stream().mapToLong(entry -> ends.get(entry.getKey()).offset()
+                - (entry.getValue() == null ? 0 : entry.getValue().offset())).sum();
+    }
+
     public Map<String, TopicDescription> topics(Collection<String> names) {
         return get(admin.describeTopics(names).allTopicNames());
     }

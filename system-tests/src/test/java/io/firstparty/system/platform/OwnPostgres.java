@@ -24,6 +24,7 @@ final class OwnPostgres {
 
     static final int PORT = 15432 + LocalPlatform.PORT_OFFSET;
     private static final String ROLE = "firstparty";
+    private static final String CONSENT_OWNER = "firstparty_consent_owner";
 
     private final Path data;
     private final Path logs;
@@ -56,6 +57,11 @@ final class OwnPostgres {
         for (Service service : Service.values()) {
             postgres.execute("CREATE DATABASE " + LocalPlatform.databasePrefix() + "_system_" + service.database());
         }
+        // As ./firstparty prepares the shared server: consent-service's migrations run as the role that owns
+        // its database, so that the role the service runs with may only read and append to the ledger.
+        postgres.execute("CREATE ROLE " + CONSENT_OWNER + " LOGIN");
+        postgres.execute("ALTER DATABASE " + LocalPlatform.databasePrefix() + "_system_" + Service.CONSENT.database()
+                + " OWNER TO " + CONSENT_OWNER);
         return postgres;
     }
 

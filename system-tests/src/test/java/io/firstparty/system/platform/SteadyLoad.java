@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages with unique message ids, spread over the brands and the collection replicas given, each
  * batch retried with the same message ids after an error (as the SDKs do) until a 2xx answers it.
  * One message in a hundred breaks a rule (a {@code track} without its event name) and must end
- * among the failed events. Every answer is written to the {@link Ledger}.
+ * among the failed events; one identify in three carries an e-mail marketing choice. Every answer is written to the {@link Ledger}. Each person is a user id of one
+ * brand's source; {@link #userIdOf} tells whose a message is.
  */
 public final class SteadyLoad {
 
@@ -37,6 +38,8 @@ public final class SteadyLoad {
     private static final int INVALID_EVERY = 100;
     private static final int PEOPLE = 2_000;
     private static final int MAX_ATTEMPTS = 120;
+    private static final int CONSENT_EVERY = 9;
+    private static final String PREFIX = "load-";
 
     private final List<String> collectionUrls;
     private final List<Brand> brands;
@@ -126,16 +129,20 @@ public final class SteadyLoad {
         Set<String> invalid = new HashSet<>();
         for (int i = 0; i < batchSize; i++) {
             long number = sequence.incrementAndGet();
-            String messageId = "load-" + run + "-" + number;
+            String messageId = PREFIX + run + "-" + number;
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("messageId", messageId);
-            message.put("userId", "person-" + (number % PEOPLE));
+            message.put("userId", userId(number));
             if (number % INVALID_EVERY == 0) {
                 message.put("type", "track");
                 invalid.add(messageId);
             } else if (number % 3 == 0) {
                 message.put("type", "identify");
                 message.put("traits", Map.of("plan", number % 2 == 0 ? "gold" : "silver"));
+                if (number % CONSENT_EVERY == 0) {
+                    message.put("context", Map.of("consent", Map.of("categoryPreferences",
+                            Map.of("email_marketing", number / CONSENT_EVERY % 2 == 0))));
+                }
             } else {
                 message.put("type", "track");
                 message.put("event", "Product Viewed");
@@ -149,6 +156,15 @@ public final class SteadyLoad {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The user id of the person a message of the load is about (within its source's brand). */
+    public static String userIdOf(String messageId) {
+        return userId(Long.parseLong(messageId.substring(messageId.lastIndexOf('-') + 1)));
+    }
+
+    private static String userId(long number) {
+        return "person-" + (number % PEOPLE);
     }
 
     /** Posts the batch until a 2xx answers it, to the next replica after each failure. */

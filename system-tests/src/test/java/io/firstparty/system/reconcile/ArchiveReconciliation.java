@@ -5,12 +5,6 @@ import io.firstparty.system.platform.Ledger;
 import io.firstparty.system.platform.LocalPlatform;
 import io.firstparty.system.platform.Service;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +18,10 @@ import java.util.Set;
  * is stored that the load did not send, and the stats API agrees with the tables, so that
  * accepted = stored + failed.
  */
-final class ArchiveReconciliation implements Reconciliation {
-
-    private final LocalPlatform platform;
-    private final List<Brand> brands;
+final class ArchiveReconciliation extends PerSourceReconciliation {
 
     ArchiveReconciliation(LocalPlatform platform, List<Brand> brands) {
-        this.platform = platform;
-        this.brands = List.copyOf(brands);
+        super(platform, brands);
     }
 
     @Override
@@ -40,40 +30,13 @@ final class ArchiveReconciliation implements Reconciliation {
     }
 
     @Override
-    public void awaitCaughtUp(Ledger ledger, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Brand brand : brands) {
-            Ledger.SourceLedger expected = ledger.of(brand.sourceId());
-            while (System.nanoTime() < deadline && !caughtUp(brand, expected)) {
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean caughtUp(Brand brand, Ledger.SourceLedger expected) {
-        try {
-            Map<String, Object> stats = brand.stats();
-            return count(stats, "stored") >= expected.accepted().size() && count(stats, "failed") >= expected.rejected().size();
-        } catch (AssertionError | RuntimeException unavailable) {
-            return false;
-        }
+    protected boolean caughtUp(Brand brand, Ledger.SourceLedger expected) {
+        Map<String, Object> stats = brand.stats();
+        return count(stats, "stored") >= expected.accepted().size() && count(stats, "failed") >= expected.rejected().size();
     }
 
     @Override
-    public List<String> discrepancies(Ledger ledger) {
-        List<String> found = new ArrayList<>();
-        for (Brand brand : brands) {
-            found.addAll(discrepancies(brand, ledger.of(brand.sourceId())));
-        }
-        return found;
-    }
-
-    private List<String> discrepancies(Brand brand, Ledger.SourceLedger expected) {
+    protected List<String> discrepancies(Brand brand, Ledger.SourceLedger expected) {
         Map<String, Integer> stored = countByMessageId("archived_event", brand.sourceId());
         Map<String, Integer> failed = countByMessageId("failed_event", brand.sourceId());
         Set<String> withoutAck = new HashSet<>(expected.retried());
@@ -125,18 +88,8 @@ final class ArchiveReconciliation implements Reconciliation {
 
     private Map<String, Integer> countByMessageId(String table, String sourceId) {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(Service.INGESTION), "firstparty", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT message_id, count(*) FROM " + table + " WHERE source_id = ?::uuid GROUP BY message_id")) {
-            query.setString(1, sourceId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read ingestion-service's " + table, e);
-        }
+        tables.query(Service.INGESTION, "SELECT message_id, count(*) FROM " + table + " WHERE source_id = ?::uuid GROUP BY message_id",
+                row -> counts.put(row.getString(1), row.getInt(2)), sourceId);
         return counts;
     }
 
@@ -150,9 +103,10 @@ final class ArchiveReconciliation implements Reconciliation {
         return keys;
     }
 
-    private static void report(List<String> found, String what, Set<String> messageIds) {
-        if (!messageIds.isEmpty()) {
-            found.add(what + ": " + messageIds.size() + ", e.g. " + messageIds.stream().sorted().limit(5).toList());
+    /** Adds a discrepancy naming how many ids it concerns, with a few of them, when there are any. */
+    static void report(List<String> found, String what, java.util.Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            found.add(what + ": " + ids.size() + ", e.g. " + ids.stream().sorted().limit(5).toList());
         }
     }
 

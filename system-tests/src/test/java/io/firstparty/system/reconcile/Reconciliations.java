@@ -14,8 +14,14 @@ public final class Reconciliations {
     private Reconciliations() {
     }
 
-    public static List<Reconciliation> all(LocalPlatform platform, List<Brand> brands) {
-        return List.of(new ArchiveReconciliation(platform, brands));
+    /** Every service's reconciliation, each made ready for the load that is about to start. */
+    public static List<Reconciliation> beforeLoad(LocalPlatform platform, List<Brand> brands) {
+        List<String> sourceIds = brands.stream().map(Brand::sourceId).toList();
+        List<Reconciliation> all = List.of(new ArchiveReconciliation(platform, brands),
+                new ProfileReconciliation(platform, brands), new SegmentReconciliation(platform, sourceIds),
+                new ConsentReconciliation(platform, sourceIds));
+        all.forEach(Reconciliation::beforeLoad);
+        return all;
     }
 
     /** Waits for each service to catch up, then returns every discrepancy, each named by its service. */

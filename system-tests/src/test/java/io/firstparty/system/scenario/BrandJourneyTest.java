@@ -1,5 +1,7 @@
 package io.firstparty.system.scenario;
 
+import io.firstparty.kit.testing.HeadlessChromium;
+import io.firstparty.kit.testing.LocalSite;
 import io.firstparty.system.platform.Brand;
 import io.firstparty.system.platform.Http;
 import io.firstparty.system.platform.LocalPlatform;
@@ -10,11 +12,16 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One person's journey with a brand, through the four services run as a user runs them: a skin quiz
- * on her phone, her e-mail for the results, a newsletter sign-up with its consent box on a laptop, a
+ * on the brand's page in a real browser on her phone, with her e-mail for the results, a newsletter sign-up with its consent box on a laptop, a
  * loyalty card at a shop kiosk that a hundred other customers use, a purchase at the till. She
  * becomes one profile and nobody else's; a behavioural segment picks her up and explains why; her
  * withdrawal takes her out of its members and export; a notice campaign for AI training reaches her by
@@ -52,6 +59,7 @@ class BrandJourneyTest {
     private static final int REGULARS = 12;
 
     private static LocalPlatform platform;
+    private static LocalSite site;
     private static Brand brand;
     private static String run;
     private static String email;
@@ -68,7 +76,8 @@ class BrandJourneyTest {
     @BeforeAll
     static void brandWithForms() {
         platform = LocalPlatform.get();
-        brand = Brand.create(platform, "Maison Lumière");
+        site = new LocalSite();
+        brand = Brand.create(platform, "Maison Lumière", List.of(site.origin()));
         run = UUID.randomUUID().toString().substring(0, 8);
         email = Sensitive.value("chloe.martin." + run + "@mail.example");
         phoneDevice = "phone-" + run;
@@ -77,17 +86,46 @@ class BrandJourneyTest {
         card = Sensitive.value("FR" + run.toUpperCase().replaceAll("[^A-Z0-9]", "7"));
     }
 
+    @AfterAll
+    static void closeTheBrandsSite() {
+        site.close();
+    }
+
+    /**
+     * The quiz as the brand pastes it into its page (the embed snippet), on an origin its source
+     * allows, filled in and sent by headless Chromium; the page's own script gives the form the
+     * device's anonymous id, as the brand's analytics would. Only this submission ties her e-mail to
+     * her phone: the profile and segment steps below fail if it produced no event.
+     */
     @Test
     @Order(1)
     void sheAnswersTheSkinQuizOnHerPhoneAndGivesHerEmailForTheResults() {
         String quiz = form(Map.of("name", "Skin quiz", "kind", "quiz", "call", "track", "event", "Quiz Completed",
-                "fields", Map.of("device", "anonymous_id", "skin", "property:skin_type", "concerns", "property:concerns"),
-                "thankYouUrl", "https://shop.example.com/quiz/merci"));
-        fromTheBrandsPage().body("device=" + phoneDevice + "&skin=dry&concerns=acne")
-                .post(Service.INGESTION.url() + "/v1/forms/" + quiz).then().statusCode(303);
-        brand.collect().body(Map.of("anonymousId", phoneDevice,
-                        "traits", Map.of("email", " " + email.toUpperCase() + " ", "firstName", "Chloé")))
-                .post("/v1/identify").then().statusCode(200);
+                "fields", Map.of("device", "anonymous_id", "skin", "property:skin_type", "concerns", "property:concerns",
+                        "email", "identifier:email"),
+                "labels", Map.of("skin", "Your skin type", "concerns", "Your skin concerns",
+                        "email", "Your e-mail, for your results"),
+                "thankYouUrl", site.origin() + "/quiz/merci"));
+        String snippet = RestAssured.get(Service.INGESTION.url() + "/v1/forms/" + quiz + "/embed").then()
+                .statusCode(200).contentType(ContentType.HTML).extract().asString();
+        site.html("/quiz", "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Diagnostic de peau</title>"
+                        + "</head><body><h1>Diagnostic de peau</h1>\n" + snippet
+                        + "<script>document.querySelector('.firstparty-form [name=device]').value = '" + phoneDevice
+                        + "';</script></body></html>")
+                .html("/quiz/merci", "<!doctype html><title>Merci</title><p>Vos résultats arrivent par e-mail.</p>");
+
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(site.origin() + "/quiz");
+            browser.findElement(By.name("skin")).sendKeys("dry");
+            browser.findElement(By.name("concerns")).sendKeys("acne");
+            browser.findElement(By.name("email")).sendKeys(" " + email.toUpperCase() + " ");
+            browser.findElement(By.cssSelector(".firstparty-form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.urlToBe(site.origin() + "/quiz/merci"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
@@ -143,6 +181,10 @@ class BrandJourneyTest {
         assertTrue(keys.stream().noneMatch(key -> key.contains("stranger")), "a stranger's identifier joined her: " + keys);
         assertTrue(keys.size() <= 8, "her profile holds " + keys.size() + " identifiers");
         assertEquals("Chloé", profile.getString("traits.firstName.value"));
+        List<Map<String, Object>> quizzes = as("marketer").get(Service.PROFILE.url() + "/v1/profiles/" + profileId + "/events")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.name == 'Quiz Completed' }.event");
+        assertEquals(1, quizzes.size(), "her timeline holds the quiz she sent from the brand's page: " + quizzes);
+        assertEquals(Map.of("skin_type", "dry", "concerns", "acne"), quizzes.get(0).get("properties"));
 
         for (int stranger : List.of(0, STRANGERS / 2 - 1, STRANGERS / 2, STRANGERS - 1)) {
             String strangersProfile = awaitProfile("email:" + strangerEmail(stranger));

@@ -1,4 +1,4 @@
-package io.firstparty.ingestion.clients;
+package io.firstparty.kit.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
