@@ -44,6 +44,8 @@ class TwoReplicasOfEveryServiceTest {
     /** A group named after its replica (e.g. ingestion's suppression list, which every replica reads in full). */
     private static final Pattern PER_REPLICA_GROUP = Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final List<String> GROUPS_OF_TODAY = List.of("ingestion-archive", "ingestion-failed-events");
+    /** Groups whose service runs more than one consumer a replica (profile-service resolves with two). */
+    private static final Map<String, Integer> CONSUMERS_A_REPLICA = Map.of("profile-resolution", 2);
     private static final int COLLECTION_REPLICA = 1;
     private static final int OTHER_COLLECTION_REPLICA = 2;
     private static final int SECOND_ARCHIVER = 3;
@@ -107,14 +109,13 @@ class TwoReplicasOfEveryServiceTest {
      * of its topics' partitions.
      */
     private static void checkConsumerGroups(BrokerAdmin broker) {
-        Http.await("every shared consumer group to have two members", Duration.ofMinutes(2),
-                () -> active(broker).entrySet().stream().filter(group -> !PER_REPLICA_GROUP.matcher(group.getKey()).matches())
-                        .allMatch(group -> group.getValue().members().size() == 2), null);
+        Http.await("every shared consumer group to have the consumers of both replicas", Duration.ofMinutes(2),
+                () -> active(broker).entrySet().stream()
+                        .allMatch(group -> group.getValue().members().size() == expectedMembers(group.getKey())), null);
         Map<String, ConsumerGroupDescription> groups = active(broker);
         assertTrue(groups.keySet().containsAll(GROUPS_OF_TODAY), "consumer groups on the broker: " + groups.keySet());
         List<String> problems = new ArrayList<>();
         groups.forEach((id, group) -> {
-            boolean shared = !PER_REPLICA_GROUP.matcher(id).matches();
             Set<TopicPartition> assigned = new HashSet<>();
             int overlapping = 0;
             for (MemberDescription member : group.members()) {
@@ -123,7 +124,7 @@ class TwoReplicasOfEveryServiceTest {
                 }
             }
             Set<TopicPartition> all = partitions(broker, assigned);
-            int expectedMembers = shared ? 2 : 1;
+            int expectedMembers = expectedMembers(id);
             long idle = group.members().stream().filter(member -> member.assignment().topicPartitions().isEmpty()).count();
             System.out.printf("consumer group %s: %d members, partitions per member %s%n", id, group.members().size(),
                     group.members().stream().map(member -> member.assignment().topicPartitions().size()).toList());
@@ -135,6 +136,11 @@ class TwoReplicasOfEveryServiceTest {
             }
         });
         assertEquals(List.of(), problems);
+    }
+
+    /** Two replicas' consumers in a shared group; a group of one replica has that replica's alone. */
+    private static int expectedMembers(String group) {
+        return (PER_REPLICA_GROUP.matcher(group).matches() ? 1 : 2) * CONSUMERS_A_REPLICA.getOrDefault(group, 1);
     }
 
     /** The groups with members now (those of replicas killed or stopped earlier in the run are empty). */
