@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reads of a profile's traits and events (rows, not entities: they are read-only views). */
@@ -29,6 +30,27 @@ public class ProfileRepository {
 
     ProfileRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** A profile's own row: its identity space, when it was made and when it last changed. */
+    public record ProfileRow(UUID id, String space, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * The profile a (possibly merged-away) id lives on now, following the merge chain in one statement
+     * (the lookups' hot path, as {@link #holders}).
+     */
+    public Optional<ProfileRow> survivor(UUID id) throws SQLException {
+        return Queries.list(dataSource, """
+                WITH RECURSIVE chain (id, merged_into, depth) AS (
+                    SELECT id, merged_into, 0 FROM profile WHERE id = ?
+                    UNION ALL
+                    SELECT p.id, p.merged_into, c.depth + 1 FROM profile p JOIN chain c ON p.id = c.merged_into
+                    WHERE c.depth < 1000)
+                SELECT p.id, p.space, p.created_at, p.updated_at FROM chain c JOIN profile p ON p.id = c.id
+                WHERE c.merged_into IS NULL""",
+                row -> new ProfileRow(row.getObject(1, UUID.class), row.getString(2), row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant()), id).stream().findFirst();
     }
 
     /** An identity space that knows an identifier, and the profile the identifier points at there. */

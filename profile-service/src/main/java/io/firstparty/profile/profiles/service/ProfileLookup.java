@@ -47,14 +47,17 @@ public class ProfileLookup {
         return profile;
     }
 
-    @Transactional(rollbackOn = Exception.class)
+    /**
+     * Rows, no entities and no transaction of its own: reading a profile is the API's hot path, and each
+     * statement sees committed data as it would in a read-committed transaction.
+     */
     public Profile byId(UUID id) throws SQLException {
-        ProfileEntity profile = survivor(id);
-        return new Profile(profile.id, profile.space, profiles.linkedIdentifiers(profile.id), profiles.traits(profile.id),
-                profiles.computed(profile.id), profile.createdAt, profile.updatedAt);
+        ProfileRepository.ProfileRow profile = profiles.survivor(id)
+                .orElseThrow(() -> new ResourceNotFoundException("no profile with this id"));
+        return new Profile(profile.id(), profile.space(), profiles.linkedIdentifiers(profile.id()), profiles.traits(profile.id()),
+                profiles.computed(profile.id()), profile.createdAt(), profile.updatedAt());
     }
 
-    @Transactional(rollbackOn = Exception.class)
     public Profile byIdentifier(Identifier identifier, String brand, String space) throws SQLException {
         return byId(holder(identifier, brand, space).profileId());
     }
