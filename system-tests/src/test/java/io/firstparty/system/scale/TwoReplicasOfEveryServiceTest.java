@@ -1,5 +1,6 @@
 package io.firstparty.system.scale;
 
+import io.firstparty.kit.testing.Eventually;
 import io.firstparty.system.platform.Brand;
 import io.firstparty.system.platform.BrokerAdmin;
 import io.firstparty.system.platform.Http;
@@ -109,11 +110,17 @@ class TwoReplicasOfEveryServiceTest {
      * of its topics' partitions.
      */
     private static void checkConsumerGroups(BrokerAdmin broker) {
-        Http.await("every shared consumer group to have the consumers of both replicas", Duration.ofMinutes(2),
-                () -> active(broker).entrySet().stream()
-                        .allMatch(group -> group.getValue().members().size() == expectedMembers(group.getKey())), null);
-        Map<String, ConsumerGroupDescription> groups = active(broker);
-        assertTrue(groups.keySet().containsAll(GROUPS_OF_TODAY), "consumer groups on the broker: " + groups.keySet());
+        // Groups settle after the last restart's rebalance: checked again until they do, else each problem is named.
+        Eventually.within(Duration.ofMinutes(2), () -> {
+            Map<String, ConsumerGroupDescription> groups = active(broker);
+            assertTrue(groups.keySet().containsAll(GROUPS_OF_TODAY), "consumer groups on the broker: " + groups.keySet());
+            assertEquals(List.of(), problems(broker, groups));
+        });
+        active(broker).forEach((id, group) -> System.out.printf("consumer group %s: %d members, partitions per member %s%n",
+                id, group.members().size(), group.members().stream().map(member -> member.assignment().topicPartitions().size()).toList()));
+    }
+
+    private static List<String> problems(BrokerAdmin broker, Map<String, ConsumerGroupDescription> groups) {
         List<String> problems = new ArrayList<>();
         groups.forEach((id, group) -> {
             Set<TopicPartition> assigned = new HashSet<>();
@@ -126,8 +133,6 @@ class TwoReplicasOfEveryServiceTest {
             Set<TopicPartition> all = partitions(broker, assigned);
             int expectedMembers = expectedMembers(id);
             long idle = group.members().stream().filter(member -> member.assignment().topicPartitions().isEmpty()).count();
-            System.out.printf("consumer group %s: %d members, partitions per member %s%n", id, group.members().size(),
-                    group.members().stream().map(member -> member.assignment().topicPartitions().size()).toList());
             if (group.members().size() != expectedMembers || overlapping > 0 || !assigned.equals(all)
                     || all.size() >= expectedMembers && idle > 0) {
                 problems.add(id + ": " + group.members().size() + " members (expected " + expectedMembers + "), "
@@ -135,7 +140,7 @@ class TwoReplicasOfEveryServiceTest {
                         + " assigned twice, " + idle + " members idle");
             }
         });
-        assertEquals(List.of(), problems);
+        return problems;
     }
 
     /** Two replicas' consumers in a shared group; a group of one replica has that replica's alone. */
