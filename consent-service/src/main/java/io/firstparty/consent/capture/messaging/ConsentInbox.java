@@ -14,12 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
- * The topics consent is captured from. Each record is handled in its own transaction (resolved events
- * a poll at a time), in the order of its partition; handling one twice changes nothing (records are keyed by their evidence). A
+ * The topics consent is captured from. Each record is handled in its own transaction, in the order
+ * of its partition; handling one twice changes nothing (records are keyed by their evidence). A
  * record that fails (Kafka or the database briefly away) is retried in place, so later records of the
  * partition wait rather than overtake it; one that keeps failing stops the channel and readiness.
  */
@@ -42,9 +39,8 @@ public class ConsentInbox {
 
     @Incoming("identities-resolved")
     @Blocking
-    void onResolved(List<IdentityResolved> poll) throws InterruptedException {
-        List<IdentityResolved> resolved = poll.stream().filter(Objects::nonNull).toList();
-        if (!resolved.isEmpty()) {
+    void onResolved(IdentityResolved resolved) throws InterruptedException {
+        if (resolved != null) {
             withRetries("identities-resolved", () -> events.onResolved(resolved));
         }
     }

@@ -54,16 +54,8 @@ public class EventCapture {
                 .register(registry);
     }
 
-    /**
-     * A poll of resolved events in one transaction: most events only confirm what is known of a person,
-     * and a commit per event cost more than the event itself. A redelivered poll changes nothing twice.
-     */
     @Transactional
-    public void onResolved(List<IdentityResolved> poll) {
-        poll.forEach(this::capture);
-    }
-
-    private void capture(IdentityResolved resolved) {
+    public void onResolved(IdentityResolved resolved) {
         List<String> newlyLinked = people.learn(resolved.profileId(), resolved.identifiers(), resolved.resolvedAt());
         signals.applyWaiting(resolved.profileId(), newlyLinked);
         objections.applyWaiting(resolved.profileId(), newlyLinked);
