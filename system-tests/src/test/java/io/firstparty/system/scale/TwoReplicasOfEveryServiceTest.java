@@ -45,8 +45,11 @@ class TwoReplicasOfEveryServiceTest {
     /** A group named after its replica (e.g. ingestion's suppression list, which every replica reads in full). */
     private static final Pattern PER_REPLICA_GROUP = Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final List<String> GROUPS_OF_TODAY = List.of("ingestion-archive", "ingestion-failed-events");
-    /** Groups whose service runs more than one consumer a replica (profile-service resolves with two). */
-    private static final Map<String, Integer> CONSUMERS_A_REPLICA = Map.of("profile-resolution", 2);
+    /**
+     * Shared groups with other than two members: profile-service resolves with two consumers a replica,
+     * and every ingestion replica of either role answers access requests.
+     */
+    private static final Map<String, Integer> MEMBERS_OF = Map.of("profile-resolution", 4, "ingestion-access", 4);
     private static final int COLLECTION_REPLICA = 1;
     private static final int OTHER_COLLECTION_REPLICA = 2;
     private static final int SECOND_ARCHIVER = 3;
@@ -143,9 +146,9 @@ class TwoReplicasOfEveryServiceTest {
         return problems;
     }
 
-    /** Two replicas' consumers in a shared group; a group of one replica has that replica's alone. */
+    /** Two replicas' consumers in a shared group, unless it says otherwise; a group of one replica has that replica alone. */
     private static int expectedMembers(String group) {
-        return (PER_REPLICA_GROUP.matcher(group).matches() ? 1 : 2) * CONSUMERS_A_REPLICA.getOrDefault(group, 1);
+        return PER_REPLICA_GROUP.matcher(group).matches() ? 1 : MEMBERS_OF.getOrDefault(group, 2);
     }
 
     /** The groups with members now (those of replicas killed or stopped earlier in the run are empty). */
