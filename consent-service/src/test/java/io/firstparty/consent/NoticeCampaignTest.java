@@ -173,6 +173,39 @@ class NoticeCampaignTest {
     }
 
     @Test
+    void anEmailHandedToTheServerByAReplicaThatStoppedIsNeverSentAgain() {
+        String purpose = legitimateInterest();
+        String source = "src-" + UUID.randomUUID();
+        Map<String, Identifier> people = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            Identifier email = TestPeople.email("doubt");
+            people.put(person(source, email, "en"), email);
+        }
+        String campaign = start(create(purpose, source, in(31)));
+
+        // A replica claims the three e-mails, hands one to the SMTP server and stops before recording the answer.
+        List<DeliveryQueue.Claimed> claimed = queue.claim("replica-that-stopped", 3);
+        assertEquals(3, claimed.size());
+        assertEquals(1, queue.handOver(claimed.subList(0, 1), "replica-that-stopped").size());
+        String inDoubt = claimed.get(0).profileId();
+
+        within(TRAVEL, () -> {
+            sender.runAs("replica-a");
+            assertEquals(2, mailsTo(people.values()).size());
+        });
+        assertEquals(0, sender.runAs("replica-b").sent(), "the e-mail in doubt is not sent again");
+        assertEquals(List.of(), mailsTo(List.of(people.get(inDoubt))), "handed over, never really sent here");
+        as(Roles.PRIVACY_OFFICER).get("/v1/campaigns/" + campaign + "/report").then().statusCode(200)
+                .body("email.sent", equalTo(2))
+                .body("email.unconfirmed", equalTo(1))
+                .body("email.pending", equalTo(0));
+        as(Roles.PRIVACY_OFFICER).get("/v1/people/" + inDoubt + "/notices").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].outcome", equalTo("unconfirmed"))
+                .body("[0].detail", containsString("stopped"));
+    }
+
+    @Test
     void nobodyBeforeTheDateAndNoObjectorAfterIt() {
         String purpose = legitimateInterest();
         String source = "src-" + UUID.randomUUID();

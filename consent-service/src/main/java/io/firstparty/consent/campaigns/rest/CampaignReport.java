@@ -28,10 +28,12 @@ public record CampaignReport(
         Enforcement enforcement) {
 
     /**
-     * @param failed    e-mails whose last attempt failed (some will be tried again)
-     * @param noAddress people the service knows no address for
+     * @param failed      e-mails whose last attempt failed (some will be tried again)
+     * @param noAddress   people the service knows no address for
+     * @param unconfirmed e-mails handed to the SMTP server by a replica that stopped before its answer was
+     *                    recorded: perhaps received, never sent again (the in-app notice still reaches them)
      */
-    public record Email(long sent, long failed, long pending, long noAddress, long remindersSent) {
+    public record Email(long sent, long failed, long pending, long noAddress, long remindersSent, long unconfirmed) {
     }
 
     public record InApp(long displayed) {

@@ -22,6 +22,7 @@ public class CampaignReports {
                    count(*) FILTER (WHERE channel = 'email' AND status = 'failed'),
                    count(*) FILTER (WHERE channel = 'email' AND status IN ('pending', 'sending')),
                    count(*) FILTER (WHERE channel = 'email' AND status = 'no_address'),
+                   count(*) FILTER (WHERE channel = 'email' AND status = 'unconfirmed'),
                    count(*) FILTER (WHERE channel = 'email_reminder' AND status = 'sent'),
                    count(*) FILTER (WHERE channel = 'in_app' AND status = 'displayed'),
                    count(*) FILTER (WHERE channel = 'in_app' AND status <> 'displayed' AND NOT EXISTS (
@@ -69,8 +70,8 @@ public class CampaignReports {
         return new CampaignReport(campaign.id, campaign.purposeCode, campaign.startedAt, campaign.processingStartsAt,
                 number(reach[0]),
                 new CampaignReport.Email(number(reach[1]), number(reach[2]), number(reach[3]), number(reach[4]),
-                        number(reach[5])),
-                new CampaignReport.InApp(number(reach[6])), number(reach[7]), before, byDay,
+                        number(reach[6]), number(reach[5])),
+                new CampaignReport.InApp(number(reach[7])), number(reach[8]), before, byDay,
                 new CampaignReport.Enforcement(number(enforcement[0]), decimal(enforcement[1]), decimal(enforcement[2])));
     }
 

@@ -21,9 +21,11 @@ import java.util.UUID;
  * The e-mails still to send, as rows any replica may claim. A claim is taken with
  * {@code FOR UPDATE SKIP LOCKED}, so two replicas never take the same row, and lasts a lease: the rows of
  * a replica that died are taken over once it lapses. A batch's rows are confirmed (the claim renewed, in
- * one batched statement) just before their e-mails go out and marked sent (in one transaction) right after, so a
- * person gets a campaign's e-mail once; only a replica dying between the SMTP server's acceptance and
- * that mark could leave one to be sent again.
+ * one batched statement) before a wave of e-mails, each handed over (marked, a few at a time) just before
+ * it goes to the SMTP server, and marked sent (in one transaction) right after. SMTP cannot be asked
+ * whether it took an e-mail, so one handed over by a replica that stopped before recording the answer
+ * is never sent again: it becomes {@code unconfirmed}, counted in the campaign's report and recorded in
+ * the person's notices. A person gets a campaign's e-mail at most once.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -35,12 +37,22 @@ public class DeliveryQueue {
             FROM (SELECT campaign_id, profile_id, channel FROM notice_delivery
                   WHERE channel <> 'in_app'
                     AND ((status IN ('pending', 'failed') AND next_attempt_at <= now())
-                         OR (status = 'sending' AND claimed_until < now()))
+                         OR (status = 'sending' AND claimed_until < now() AND handed_over_at IS NULL))
                   ORDER BY next_attempt_at
                   LIMIT ?3
                   FOR UPDATE SKIP LOCKED) due
             WHERE d.campaign_id = due.campaign_id AND d.profile_id = due.profile_id AND d.channel = due.channel
             RETURNING d.campaign_id, d.profile_id, d.channel, d.language, d.attempts, d.record_id""";
+    private static final String IN_DOUBT = """
+            WITH lapsed AS (
+                UPDATE notice_delivery SET status = 'unconfirmed', claimed_by = NULL, claimed_until = NULL, done_at = now()
+                WHERE status = 'sending' AND claimed_until < now() AND handed_over_at IS NOT NULL
+                RETURNING campaign_id, profile_id, channel, language)
+            INSERT INTO notice_event (campaign_id, profile_id, channel, outcome, notice_hash, language, detail, occurred_at)
+            SELECT l.campaign_id, l.profile_id, l.channel, 'unconfirmed',
+                   CASE WHEN l.language = 'fr' THEN k.notice_hash_fr ELSE k.notice_hash_en END, l.language,
+                   'handed to the SMTP server by a replica that stopped before its answer was recorded', clock_timestamp()
+            FROM lapsed l JOIN notice_campaign k ON k.id = l.campaign_id""";
     private static final String MINE =
             " WHERE campaign_id = ?1 AND profile_id = ?2 AND channel = ?3 AND claimed_by = ?4 AND status = 'sending'";
     private static final String MINE_ROW =
@@ -60,8 +72,10 @@ public class DeliveryQueue {
                           UUID recordId) {
     }
 
+    /** Settles the e-mails in doubt of replicas whose claim lapsed, then claims up to {@code limit} rows due. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claimed> claim(String holder, int limit) {
+        entityManager.createNativeQuery(IN_DOUBT).executeUpdate();
         List<?> rows = entityManager.createNativeQuery(CLAIM)
                 .setParameter(1, holder)
                 .setParameter(2, (double) config.campaigns().claimLease().toMillis() / 1000)
@@ -78,7 +92,8 @@ public class DeliveryQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Claimed delivery, String holder) {
         boolean last = delivery.attempts() >= config.campaigns().maxAttempts();
-        mine("UPDATE notice_delivery SET status = 'failed', claimed_by = NULL, claimed_until = NULL, next_attempt_at ="
+        mine("UPDATE notice_delivery SET status = 'failed', claimed_by = NULL, claimed_until = NULL, handed_over_at = NULL,"
+                + " next_attempt_at ="
                 + " CASE WHEN ?6 THEN NULL ELSE now() + make_interval(secs => ?5) END" + MINE, delivery, holder)
                 .setParameter(5, (double) config.campaigns().retryAfter().toMillis() / 1000)
                 .setParameter(6, last)
@@ -90,7 +105,8 @@ public class DeliveryQueue {
     public void release(List<Claimed> deliveries, String holder) {
         double retryAfter = (double) config.campaigns().retryAfter().toMillis() / 1000;
         batch("UPDATE notice_delivery SET status = 'pending', attempts = attempts - 1, claimed_by = NULL,"
-                + " claimed_until = NULL, next_attempt_at = now() + make_interval(secs => ?)" + MINE_ROW, deliveries,
+                + " claimed_until = NULL, handed_over_at = NULL, next_attempt_at = now() + make_interval(secs => ?)"
+                + MINE_ROW, deliveries,
                 (statement, delivery) -> {
                     statement.setDouble(1, retryAfter);
                     bindMine(statement, 2, delivery, holder);
@@ -132,10 +148,26 @@ public class DeliveryQueue {
                     statement.setDouble(1, lease);
                     bindMine(statement, 2, delivery, holder);
                 });
+        return stillMine(withAddress, renewed);
+    }
+
+    /**
+     * Marks these rows handed over to the SMTP server, just before their e-mails are started: from now
+     * on a lapse of the claim leaves them in doubt rather than to be sent again.
+     *
+     * @return the rows this replica still holds: only those may be sent
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Claimed> handOver(List<Claimed> deliveries, String holder) {
+        return stillMine(deliveries, batch("UPDATE notice_delivery SET handed_over_at = clock_timestamp()" + MINE_ROW,
+                deliveries, (statement, delivery) -> bindMine(statement, 1, delivery, holder)));
+    }
+
+    private static List<Claimed> stillMine(List<Claimed> deliveries, int[] changed) {
         List<Claimed> mine = new ArrayList<>();
-        for (int i = 0; i < withAddress.size(); i++) {
-            if (renewed[i] > 0) {
-                mine.add(withAddress.get(i));
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (changed[i] > 0) {
+                mine.add(deliveries.get(i));
             }
         }
         return mine;
@@ -147,7 +179,7 @@ public class DeliveryQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sent(NoticeCampaign campaign, List<Claimed> deliveries, String holder) {
-        // Recorded even if the claim lapsed meanwhile: the e-mail did go out.
+        // Recorded even if the claim lapsed meanwhile (and the row was found in doubt): the e-mail did go out.
         batch("""
                 INSERT INTO notice_event (campaign_id, profile_id, channel, outcome, notice_hash, language, detail, occurred_at)
                 VALUES (?, ?, ?, 'sent', ?, ?, NULL, clock_timestamp())""", deliveries, (statement, delivery) -> {
@@ -157,8 +189,11 @@ public class DeliveryQueue {
             statement.setString(4, campaign.noticeHash(delivery.language()));
             statement.setString(5, delivery.language());
         });
-        batch("UPDATE notice_delivery SET status = 'sent', done_at = now(), claimed_by = NULL, claimed_until = NULL"
-                + MINE_ROW, deliveries, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
+        batch("""
+                UPDATE notice_delivery SET status = 'sent', done_at = now(), claimed_by = NULL, claimed_until = NULL
+                WHERE campaign_id = ? AND profile_id = ? AND channel = ?
+                  AND (claimed_by = ? AND status = 'sending' OR status = 'unconfirmed')""", deliveries,
+                (statement, delivery) -> bindMine(statement, 1, delivery, holder));
     }
 
     /** Binds one row's values to a statement of a batch. */

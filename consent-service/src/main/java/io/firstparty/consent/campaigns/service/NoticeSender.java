@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -110,7 +111,7 @@ public class NoticeSender {
             long confirmedAt = System.nanoTime();
             List<DeliveryQueue.Claimed> mine = queue.confirm(remaining, withoutAddress, holder);
             withoutAddress = List.of();
-            Wave wave = send(mine, addresses, known, confirmedAt + launchWindow().toNanos());
+            Wave wave = send(mine, addresses, known, holder, confirmedAt + launchWindow().toNanos());
             record(wave, holder, known);
             sent += wave.sent().size();
             if (wave.failure() != null || wave.interrupted() || wave.error() != null) {
@@ -150,9 +151,14 @@ public class NoticeSender {
                         List<DeliveryQueue.Claimed> notStarted, boolean interrupted, RuntimeException error) {
     }
 
-    /** Starts the e-mails one after the other, paced, at most {@code send-concurrency} at once, and waits for them. */
+    /**
+     * Starts the e-mails one after the other, paced, at most {@code send-concurrency} at once, and waits for
+     * them. They are handed over {@code send-concurrency} at a time just before they start, so a replica
+     * that stops leaves in doubt only those it had started or was about to start (at most twice
+     * {@code send-concurrency}); one another replica has taken meanwhile is skipped.
+     */
     private Wave send(List<DeliveryQueue.Claimed> deliveries, Map<String, String> addresses,
-                      Map<UUID, NoticeCampaign> known, long startBy) {
+                      Map<UUID, NoticeCampaign> known, String holder, long startBy) {
         int concurrency = Math.max(1, config.campaigns().sendConcurrency());
         Duration timeout = config.campaigns().sendTimeout();
         Semaphore slots = new Semaphore(concurrency);
@@ -162,11 +168,26 @@ public class NoticeSender {
         boolean interrupted = false;
         RuntimeException error = null;
         int next = 0;
+        int handedOverUpTo = 0;
+        Set<DeliveryQueue.Claimed> handedOver = Set.of();
         try {
             for (; next < deliveries.size(); next++) {
                 // At least one e-mail a wave, so that a batch always moves on.
                 if (failure.get() != null || (next > 0 && System.nanoTime() - startBy > 0)) {
                     break;
+                }
+                if (next == handedOverUpTo) {
+                    handedOverUpTo = Math.min(deliveries.size(), next + concurrency);
+                    try {
+                        handedOver = Set.copyOf(queue.handOver(deliveries.subList(next, handedOverUpTo), holder));
+                    } catch (RuntimeException e) {
+                        error = e;
+                        break;
+                    }
+                }
+                DeliveryQueue.Claimed delivery = deliveries.get(next);
+                if (!handedOver.contains(delivery)) {
+                    continue;
                 }
                 pacer.await();
                 slots.acquire();
@@ -174,7 +195,6 @@ public class NoticeSender {
                     slots.release();
                     break;
                 }
-                DeliveryQueue.Claimed delivery = deliveries.get(next);
                 try {
                     NoticeCampaign campaign = known.computeIfAbsent(delivery.campaignId(), campaigns::find);
                     NoticeRenderer.Notice notice = delivery.channel() == DeliveryChannel.OBJECTION_RECEIPT
