@@ -48,14 +48,11 @@ public class ProfileLookup {
     }
 
     /**
-     * Rows, no entities and no transaction of its own: reading a profile is the API's hot path, and each
-     * statement sees committed data as it would in a read-committed transaction.
+     * Rows, no entities and no transaction of its own: reading a profile is the API's hot path, and its
+     * one statement sees committed data as a read-committed transaction would.
      */
     public Profile byId(UUID id) throws SQLException {
-        ProfileRepository.ProfileRow profile = profiles.survivor(id)
-                .orElseThrow(() -> new ResourceNotFoundException("no profile with this id"));
-        return new Profile(profile.id(), profile.space(), profiles.linkedIdentifiers(profile.id()), profiles.traits(profile.id()),
-                profiles.computed(profile.id()), profile.createdAt(), profile.updatedAt());
+        return profiles.profile(id).orElseThrow(() -> new ResourceNotFoundException("no profile with this id"));
     }
 
     public Profile byIdentifier(Identifier identifier, String brand, String space) throws SQLException {
