@@ -24,7 +24,9 @@ import java.util.concurrent.TimeoutException;
  * Publishes what the profile service decides (resolutions, merges, trait changes, erasures) and waits
  * until the broker holds every record. Callers publish before their database transaction commits:
  * a crash in between publishes again on redelivery, which consumers absorb (records are upserts
- * keyed by message or merge id), whereas publishing after the commit could lose records for good.
+ * keyed by message or merge id, and the profiles and merges a poll makes are named after its events,
+ * so the records published again name the same ones), whereas publishing after the commit could
+ * lose records for good.
  */
 @ApplicationScoped
 public class ChangePublisher {

@@ -4,10 +4,15 @@ import io.firstparty.contracts.events.EventAccepted;
 import io.firstparty.contracts.events.EventType;
 import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.identity.IdentifierType;
+import io.firstparty.contracts.serde.ContractJson;
 import io.firstparty.contracts.topics.Topics;
 import io.firstparty.kit.security.Roles;
 import io.firstparty.kit.testing.Eventually;
+import io.firstparty.profile.AcceptedEvents;
 import io.firstparty.profile.Published;
+import io.firstparty.profile.resolution.domain.IncomingEvent;
+import io.firstparty.profile.resolution.service.ResolutionService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -45,6 +50,9 @@ class ResolutionRulesTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ResolutionService resolution;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -104,6 +112,30 @@ class ResolutionRulesTest {
                 record -> order.messageId().equals(record.path("messageId").asText()));
         assertEquals(profile.toString(), resolved.get(0).path("profileId").asText());
         assertEquals("Order Completed", resolved.get(0).path("event").path("event").asText());
+    }
+
+    /**
+     * Records go out before the database commits: a poll rolled back after that (the database or the
+     * broker lost mid-poll) and resolved again must name the same new profile, or the other services
+     * would keep a profile that never existed (a second e-mail to the same person, for one).
+     */
+    @Test
+    void aPollRolledBackAfterItsRecordsWentOutMakesTheSameProfileAgain() throws Exception {
+        EventAccepted signUp = identify("rolled-back-" + run, "rolled-back-user-" + run, Map.of());
+        List<IncomingEvent> poll = List.of(new IncomingEvent(signUp, ContractJson.MAPPER.writeValueAsString(signUp)));
+        QuarkusTransaction.begin();
+        try {
+            resolution.apply(poll);
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        resolution.apply(poll);
+
+        UUID stored = AcceptedEvents.profileOf(dataSource, signUp.messageId());
+        List<com.fasterxml.jackson.databind.JsonNode> published = Published.await(Topics.IDENTITIES_RESOLVED, 2,
+                record -> signUp.messageId().equals(record.path("messageId").asText()));
+        assertEquals(2, published.size(), "published by the attempt rolled back and by the one committed");
+        published.forEach(record -> assertEquals(stored.toString(), record.path("profileId").asText()));
     }
 
     @Test

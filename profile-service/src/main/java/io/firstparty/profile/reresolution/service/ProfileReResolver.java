@@ -12,6 +12,7 @@ import io.firstparty.profile.reresolution.domain.ReResolution;
 import io.firstparty.profile.reresolution.repository.ReResolutionRepository;
 import io.firstparty.profile.resolution.domain.BatchGraph;
 import io.firstparty.profile.resolution.domain.EventIdentifiers;
+import io.firstparty.profile.resolution.domain.IdSource;
 import io.firstparty.profile.resolution.domain.IncomingEvent;
 import io.firstparty.profile.resolution.domain.MergeDecision;
 import io.firstparty.profile.resolution.domain.Resolution;
@@ -96,7 +97,7 @@ public class ProfileReResolver {
         }
         if (!linking.isEmpty()) {
             // Every identifier is in the graph, so the resolver creates a profile only for a value it marks shared.
-            Resolver resolver = new Resolver(rules, config.mergeStormLimit(), graph, Set.of(), UUID::randomUUID);
+            Resolver resolver = new Resolver(rules, config.mergeStormLimit(), graph, Set.of(), IdSource.RANDOM);
             resolver.resolve(asOneEvent(jobId, linking, now), new EventIdentifiers(linking, Optional.empty(), List.of()));
             resolution.newProfiles.addAll(resolver.result().newProfiles);
             resolution.decisions.addAll(resolver.result().decisions);

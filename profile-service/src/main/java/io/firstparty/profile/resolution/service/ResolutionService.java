@@ -16,6 +16,7 @@ import io.firstparty.profile.profiles.domain.TraitCandidate;
 import io.firstparty.profile.profiles.repository.TraitRepository;
 import io.firstparty.profile.resolution.domain.BatchGraph;
 import io.firstparty.profile.resolution.domain.EventIdentifiers;
+import io.firstparty.profile.resolution.domain.IdSource;
 import io.firstparty.profile.resolution.domain.IncomingEvent;
 import io.firstparty.profile.resolution.domain.MergeDecision;
 import io.firstparty.profile.resolution.domain.Resolution;
@@ -114,7 +115,7 @@ public class ResolutionService {
                                    Set<Identifier> lookups, RuleSet ruleSet, Set<String> erased,
                                    Map<String, Integer> ranks) throws SQLException {
         BatchGraph graph = graphs.load(connection, space, lookups);
-        Resolver resolver = new Resolver(ruleSet, config.mergeStormLimit(), graph, erased, UUID::randomUUID);
+        Resolver resolver = new Resolver(ruleSet, config.mergeStormLimit(), graph, erased, IdSource.FROM_EVENTS);
         offered.forEach(resolver::resolve);
         Resolution resolution = resolver.result();
         graphs.write(connection, space, resolution, graph);

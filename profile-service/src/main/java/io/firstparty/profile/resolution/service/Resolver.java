@@ -4,6 +4,7 @@ import io.firstparty.contracts.identity.Identifier;
 import io.firstparty.contracts.identity.IdentifierType;
 import io.firstparty.profile.resolution.domain.BatchGraph;
 import io.firstparty.profile.resolution.domain.EventIdentifiers;
+import io.firstparty.profile.resolution.domain.IdSource;
 import io.firstparty.profile.resolution.domain.IncomingEvent;
 import io.firstparty.profile.resolution.domain.MergeDecision;
 import io.firstparty.profile.resolution.domain.Rejection;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Decides, event by event, which profile an event belongs to and which profiles it joins, on the
@@ -41,10 +41,12 @@ public final class Resolver {
     private final int stormLimit;
     private final BatchGraph graph;
     private final Set<String> erasedHashes;
-    private final Supplier<UUID> ids;
+    private final IdSource ids;
     private final Resolution result = new Resolution();
+    private IncomingEvent current;
+    private int idsOfCurrent;
 
-    public Resolver(RuleSet rules, int stormLimit, BatchGraph graph, Set<String> erasedHashes, Supplier<UUID> ids) {
+    public Resolver(RuleSet rules, int stormLimit, BatchGraph graph, Set<String> erasedHashes, IdSource ids) {
         this.rules = rules;
         this.stormLimit = stormLimit;
         this.graph = graph;
@@ -57,6 +59,8 @@ public final class Resolver {
     }
 
     public void resolve(IncomingEvent incoming, EventIdentifiers offered) {
+        current = incoming;
+        idsOfCurrent = 0;
         String messageId = incoming.event().messageId();
         List<Identifier> identifiers = withPreviousId(offered);
         if (identifiers.stream().anyMatch(identifier -> erasedHashes.contains(identifier.hash()))) {
@@ -256,15 +260,19 @@ public final class Resolver {
         return identifiers.stream().mapToInt(identifier -> rules.priority(identifier.type())).max().orElse(0);
     }
 
+    private UUID nextId() {
+        return ids.next(current.event().sourceId(), current.event().messageId(), idsOfCurrent++);
+    }
+
     private UUID newProfile() {
-        UUID id = ids.get();
+        UUID id = nextId();
         result.newProfiles.add(id);
         return id;
     }
 
     private void decide(UUID survivor, UUID absorbed, String status, String rule, String reason, String messageId,
                         List<Identifier> linking) {
-        result.decisions.add(new MergeDecision(ids.get(), survivor, absorbed, status, rule, reason, messageId,
+        result.decisions.add(new MergeDecision(nextId(), survivor, absorbed, status, rule, reason, messageId,
                 linking.stream().map(Identifier::key).distinct().toList()));
     }
 }

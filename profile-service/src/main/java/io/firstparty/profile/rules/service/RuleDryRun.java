@@ -4,6 +4,7 @@ import io.firstparty.contracts.identity.IdentifierType;
 import io.firstparty.kit.problem.InvalidInputException;
 import io.firstparty.profile.config.ResolutionConfig;
 import io.firstparty.profile.resolution.domain.BatchGraph;
+import io.firstparty.profile.resolution.domain.IdSource;
 import io.firstparty.profile.resolution.domain.Resolution;
 import io.firstparty.profile.resolution.service.IdentifierExtractor;
 import io.firstparty.profile.resolution.service.Resolver;
@@ -98,7 +99,7 @@ public class RuleDryRun {
         for (StoredEvent event : events) {
             String space = directory.spaceOf(event.incoming().event().brand());
             BatchGraph graph = graphs.computeIfAbsent(space, s -> BatchGraph.empty());
-            resolvers.computeIfAbsent(space, s -> new Resolver(ruleSet, config.mergeStormLimit(), graph, Set.of(), UUID::randomUUID))
+            resolvers.computeIfAbsent(space, s -> new Resolver(ruleSet, config.mergeStormLimit(), graph, Set.of(), IdSource.RANDOM))
                     .resolve(event.incoming(), extractor.extract(event.incoming().event(), ruleSet));
         }
         Map<String, UUID> groups = new HashMap<>();
