@@ -186,8 +186,9 @@ class NoticeCampaignTest {
         // A replica claims the three e-mails, hands one to the SMTP server and stops before recording the answer.
         List<DeliveryQueue.Claimed> claimed = queue.claim("replica-that-stopped", 3);
         assertEquals(3, claimed.size());
-        assertEquals(1, queue.handOver(claimed.subList(0, 1), "replica-that-stopped").size());
         String inDoubt = claimed.get(0).profileId();
+        assertEquals(1, queue.handOver(claimed.subList(0, 1), Map.of(inDoubt, people.get(inDoubt).value()),
+                "replica-that-stopped").size());
 
         within(TRAVEL, () -> {
             sender.runAs("replica-a");
@@ -203,6 +204,28 @@ class NoticeCampaignTest {
                 .body("size()", equalTo(1))
                 .body("[0].outcome", equalTo("unconfirmed"))
                 .body("[0].detail", containsString("stopped"));
+    }
+
+    @Test
+    void twoProfilesWithOneAddressGetOneEmail() {
+        String purpose = legitimateInterest();
+        String source = "src-" + UUID.randomUUID();
+        Identifier shared = TestPeople.email("two-profiles");
+        person(source, shared, "en");
+        person(source, shared, "en");
+        String campaign = start(create(purpose, source, in(31)));
+
+        within(TRAVEL, () -> {
+            sender.runAs("replica-a");
+            assertEquals(1, mailsTo(List.of(shared)).size());
+        });
+        assertEquals(0, sender.runAs("replica-b").sent());
+        assertEquals(1, mailsTo(List.of(shared)).size(), "one e-mail to the address, not one a profile");
+        as(Roles.PRIVACY_OFFICER).get("/v1/campaigns/" + campaign + "/report").then().statusCode(200)
+                .body("audience", equalTo(2))
+                .body("email.sent", equalTo(1))
+                .body("email.sameAddress", equalTo(1))
+                .body("reachedByNeither", equalTo(0));
     }
 
     @Test

@@ -32,8 +32,11 @@ public record CampaignReport(
      * @param noAddress   people the service knows no address for
      * @param unconfirmed e-mails handed to the SMTP server by a replica that stopped before its answer was
      *                    recorded: perhaps received, never sent again (the in-app notice still reaches them)
+     * @param sameAddress people whose address another profile's e-mail of the campaign took: one e-mail
+     *                    an address
      */
-    public record Email(long sent, long failed, long pending, long noAddress, long remindersSent, long unconfirmed) {
+    public record Email(long sent, long failed, long pending, long noAddress, long remindersSent, long unconfirmed,
+                        long sameAddress) {
     }
 
     public record InApp(long displayed) {

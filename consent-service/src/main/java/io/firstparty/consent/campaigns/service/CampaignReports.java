@@ -23,11 +23,12 @@ public class CampaignReports {
                    count(*) FILTER (WHERE channel = 'email' AND status IN ('pending', 'sending')),
                    count(*) FILTER (WHERE channel = 'email' AND status = 'no_address'),
                    count(*) FILTER (WHERE channel = 'email' AND status = 'unconfirmed'),
+                   count(*) FILTER (WHERE channel = 'email' AND status = 'same_address'),
                    count(*) FILTER (WHERE channel = 'email_reminder' AND status = 'sent'),
                    count(*) FILTER (WHERE channel = 'in_app' AND status = 'displayed'),
                    count(*) FILTER (WHERE channel = 'in_app' AND status <> 'displayed' AND NOT EXISTS (
                        SELECT 1 FROM notice_delivery mail WHERE mail.campaign_id = d.campaign_id
-                           AND mail.profile_id = d.profile_id AND mail.channel <> 'in_app' AND mail.status = 'sent'))
+                           AND mail.profile_id = d.profile_id AND mail.channel <> 'in_app' AND mail.status IN ('sent', 'same_address')))
             FROM notice_delivery d WHERE campaign_id = ?1""";
     private static final String OBJECTIONS_BEFORE = """
             SELECT count(*) FROM consent_state WHERE purpose_code = ?1 AND status = 'objected' AND status_since < ?2""";
@@ -70,8 +71,8 @@ public class CampaignReports {
         return new CampaignReport(campaign.id, campaign.purposeCode, campaign.startedAt, campaign.processingStartsAt,
                 number(reach[0]),
                 new CampaignReport.Email(number(reach[1]), number(reach[2]), number(reach[3]), number(reach[4]),
-                        number(reach[6]), number(reach[5])),
-                new CampaignReport.InApp(number(reach[7])), number(reach[8]), before, byDay,
+                        number(reach[7]), number(reach[5]), number(reach[6])),
+                new CampaignReport.InApp(number(reach[8])), number(reach[9]), before, byDay,
                 new CampaignReport.Enforcement(number(enforcement[0]), decimal(enforcement[1]), decimal(enforcement[2])));
     }
 

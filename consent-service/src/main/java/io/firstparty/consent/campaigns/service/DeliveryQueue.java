@@ -3,6 +3,8 @@ package io.firstparty.consent.campaigns.service;
 import io.firstparty.consent.campaigns.domain.DeliveryChannel;
 import io.firstparty.consent.campaigns.domain.NoticeCampaign;
 import io.firstparty.consent.config.ConsentConfig;
+import io.firstparty.contracts.identity.Identifier;
+import io.firstparty.contracts.identity.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -13,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +56,13 @@ public class DeliveryQueue {
                    CASE WHEN l.language = 'fr' THEN k.notice_hash_fr ELSE k.notice_hash_en END, l.language,
                    'handed to the SMTP server by a replica that stopped before its answer was recorded', clock_timestamp()
             FROM lapsed l JOIN notice_campaign k ON k.id = l.campaign_id""";
+    private static final String CLOSE_SAME_ADDRESS =
+            "UPDATE notice_delivery SET status = 'same_address', claimed_by = NULL, claimed_until = NULL, done_at = now()";
+    private static final String SAME_ADDRESS = """
+            UPDATE notice_delivery d SET status = 'same_address', claimed_by = NULL, claimed_until = NULL, done_at = now()
+            WHERE EXISTS (SELECT 1 FROM notice_delivery o WHERE o.campaign_id = d.campaign_id AND o.channel = d.channel
+                              AND o.address_hash = ? AND o.profile_id <> d.profile_id)
+              AND d.campaign_id = ? AND d.profile_id = ? AND d.channel = ? AND d.claimed_by = ? AND d.status = 'sending'""";
     private static final String MINE =
             " WHERE campaign_id = ?1 AND profile_id = ?2 AND channel = ?3 AND claimed_by = ?4 AND status = 'sending'";
     private static final String MINE_ROW =
@@ -153,14 +163,44 @@ public class DeliveryQueue {
 
     /**
      * Marks these rows handed over to the SMTP server, just before their e-mails are started: from now
-     * on a lapse of the claim leaves them in doubt rather than to be sent again.
+     * on a lapse of the claim leaves them in doubt rather than to be sent again. A row whose address
+     * another profile's row of the campaign already took, or an earlier row of these took, is closed
+     * {@code same_address} instead. Two replicas taking one address at once: the unique index fails the
+     * second, whose rows go back and are closed on the next pass.
      *
-     * @return the rows this replica still holds: only those may be sent
+     * @param addresses the e-mail address of each delivery's profile
+     * @return the rows this replica still holds and may send
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claimed> handOver(List<Claimed> deliveries, String holder) {
-        return stillMine(deliveries, batch("UPDATE notice_delivery SET handed_over_at = clock_timestamp()" + MINE_ROW,
-                deliveries, (statement, delivery) -> bindMine(statement, 1, delivery, holder)));
+    public List<Claimed> handOver(List<Claimed> deliveries, Map<String, String> addresses, String holder) {
+        Map<String, Claimed> firstOfAddress = new LinkedHashMap<>();
+        List<Claimed> takers = new ArrayList<>();
+        List<Claimed> repeats = new ArrayList<>();
+        for (Claimed delivery : deliveries) {
+            String hash = addressHash(delivery, addresses);
+            if (hash == null || firstOfAddress.putIfAbsent(delivery.campaignId() + " " + delivery.channel() + " " + hash,
+                    delivery) == null) {
+                takers.add(delivery);
+            } else {
+                repeats.add(delivery);
+            }
+        }
+        batch(SAME_ADDRESS, takers, (statement, delivery) -> {
+            statement.setString(1, addressHash(delivery, addresses));
+            bindMine(statement, 2, delivery, holder);
+        });
+        batch(CLOSE_SAME_ADDRESS + MINE_ROW, repeats, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
+        return stillMine(takers, batch("UPDATE notice_delivery SET handed_over_at = clock_timestamp(), address_hash = ?"
+                + MINE_ROW, takers, (statement, delivery) -> {
+                    statement.setString(1, addressHash(delivery, addresses));
+                    bindMine(statement, 2, delivery, holder);
+                }));
+    }
+
+    /** Every objection has its own receipt, whoever else shares the address; a campaign's e-mail goes once. */
+    private static String addressHash(Claimed delivery, Map<String, String> addresses) {
+        return delivery.channel() == DeliveryChannel.OBJECTION_RECEIPT ? null
+                : new Identifier(IdentifierType.EMAIL, addresses.get(delivery.profileId())).hash();
     }
 
     private static List<Claimed> stillMine(List<Claimed> deliveries, int[] changed) {

@@ -155,7 +155,8 @@ public class NoticeSender {
      * Starts the e-mails one after the other, paced, at most {@code send-concurrency} at once, and waits for
      * them. They are handed over {@code send-concurrency} at a time just before they start, so a replica
      * that stops leaves in doubt only those it had started or was about to start (at most twice
-     * {@code send-concurrency}); one another replica has taken meanwhile is skipped.
+     * {@code send-concurrency}); one another replica has taken meanwhile, or whose address another
+     * profile's e-mail of the campaign took, is skipped.
      */
     private Wave send(List<DeliveryQueue.Claimed> deliveries, Map<String, String> addresses,
                       Map<UUID, NoticeCampaign> known, String holder, long startBy) {
@@ -179,7 +180,7 @@ public class NoticeSender {
                 if (next == handedOverUpTo) {
                     handedOverUpTo = Math.min(deliveries.size(), next + concurrency);
                     try {
-                        handedOver = Set.copyOf(queue.handOver(deliveries.subList(next, handedOverUpTo), holder));
+                        handedOver = Set.copyOf(queue.handOver(deliveries.subList(next, handedOverUpTo), addresses, holder));
                     } catch (RuntimeException e) {
                         error = e;
                         break;
