@@ -8,6 +8,7 @@ import io.firstparty.system.platform.LocalPlatform;
 import io.firstparty.system.platform.ManagedProcess;
 import io.firstparty.system.platform.Service;
 import io.firstparty.system.platform.SteadyLoad;
+import io.firstparty.system.reconcile.NoticeCampaignReconciliation;
 import io.firstparty.system.reconcile.Reconciliation;
 import io.firstparty.system.reconcile.Reconciliations;
 import org.junit.jupiter.api.Order;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * are killed with SIGKILL (several times each) and started again; afterwards every message id that
  * got a 2xx is stored exactly once and accepted = stored + failed, per source, and each profile,
  * segment membership and consent state is what a recomputation from scratch gives (see
- * {@link Reconciliations#beforeLoad}). No notice campaign runs here, so no e-mail is compared.
+ * {@link Reconciliations#beforeLoad}). A notice campaign starts just before consent-service is first
+ * killed, while it sends: nobody may get two of its e-mails.
  */
 @Tag("faults")
 @Order(10)
@@ -45,7 +47,9 @@ class NothingLostUnderFaultsTest {
         long start = System.nanoTime();
         List<Brand> brands = List.of(Brand.create(platform, "Maison Panne"), Brand.create(platform, "Atelier Coupure"));
         // 2 senders x 5 batches/s x 20 messages: 200 messages/s, for as long as the faults last.
-        List<Reconciliation> reconciliations = Reconciliations.beforeLoad(platform, brands);
+        List<Reconciliation> reconciliations = new ArrayList<>(Reconciliations.beforeLoad(platform, brands));
+        NoticeCampaignReconciliation campaign = new NoticeCampaignReconciliation(platform, brands.get(0));
+        reconciliations.add(campaign);
         SteadyLoad load = new SteadyLoad(List.of(Service.INGESTION.url()), brands, 20, 500_000, Duration.ofMinutes(25), 5);
         load.start(2);
         Ledger ledger;
@@ -53,6 +57,9 @@ class NothingLostUnderFaultsTest {
             for (int round = 1; round <= ROUNDS; round++) {
                 for (Fault fault : faults(broker)) {
                     Thread.sleep(STEADY.toMillis());
+                    if (round == 1 && fault.process() == platform.service(Service.CONSENT)) {
+                        campaign.startAndAwaitFirstEmails();
+                    }
                     long down = System.nanoTime();
                     fault.process().kill();
                     Thread.sleep(OUTAGE.toMillis());

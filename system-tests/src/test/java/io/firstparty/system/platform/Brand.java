@@ -20,11 +20,16 @@ public record Brand(String sourceId, String writeKey, String adminToken) {
 
     /** @param siteOrigins the origins of the brand's pages on this machine, allowed besides {@link #ORIGIN} */
     public static Brand create(LocalPlatform platform, String brand, List<String> siteOrigins) {
+        return create(platform, brand, siteOrigins, 10_000);
+    }
+
+    /** @param ratePerSecond the source's rate limit: messages a second its write key may post */
+    public static Brand create(LocalPlatform platform, String brand, List<String> siteOrigins, int ratePerSecond) {
         String admin = Sensitive.value(platform.keycloak().token("admin"));
         List<String> origins = new ArrayList<>(siteOrigins);
         origins.add(ORIGIN);
         Map<String, Object> body = Map.of("brand", brand, "name", "web-" + UUID.randomUUID(),
-                "allowedOrigins", origins, "rateLimitPerSecond", 10_000,
+                "allowedOrigins", origins, "rateLimitPerSecond", ratePerSecond,
                 "eventTypes", List.of("identify", "track", "page", "screen", "group", "alias"));
         var created = RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
                 .post(Service.INGESTION.url() + "/v1/sources").then().statusCode(201).extract();

@@ -308,6 +308,9 @@ public final class LocalPlatform {
         if (service.module().equals("consent-service")) {
             // In production the service refuses a weak or default key; every replica signs with the same one.
             environment.put("FIRSTPARTY_OBJECTION_SECRET", OBJECTION_SECRET);
+            // An SMTP provider's quota rather than a relay's 500 a second: a campaign to a brand's people
+            // lasts long enough for the fault test to kill a replica while it sends.
+            environment.put("FIRSTPARTY_CONSENT_CAMPAIGNS_MESSAGES_PER_SECOND", "100");
         }
         environment.putAll(settings);
         return new ManagedProcess(name, command, environment, root.resolve(service.module()),

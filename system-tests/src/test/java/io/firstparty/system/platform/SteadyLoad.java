@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages with unique message ids, spread over the brands and the collection replicas given, each
  * batch retried with the same message ids after an error (as the SDKs do) until a 2xx answers it.
  * One message in a hundred breaks a rule (a {@code track} without its event name) and must end
- * among the failed events; one identify in three carries an e-mail marketing choice. Every answer is written to the {@link Ledger}. Each person is a user id of one
- * brand's source; {@link #userIdOf} tells whose a message is.
+ * among the failed events; one identify in three carries an e-mail marketing choice. Every answer is
+ * written to the {@link Ledger}. Each person is a user id of one brand's source, whose identify messages
+ * carry the person's e-mail address ({@link #emailOf}); {@link #userIdOf} tells whose a message is.
  */
 public final class SteadyLoad {
 
@@ -138,10 +139,12 @@ public final class SteadyLoad {
                 invalid.add(messageId);
             } else if (number % 3 == 0) {
                 message.put("type", "identify");
-                message.put("traits", Map.of("plan", number % 2 == 0 ? "gold" : "silver"));
+                message.put("traits", Map.of("plan", number % 2 == 0 ? "gold" : "silver",
+                        "email", emailOf(brand, userId(number))));
                 if (number % CONSENT_EVERY == 0) {
+                    // A person's choice turns every CONSENT_EVERY * PEOPLE messages: grants and withdrawals alternate.
                     message.put("context", Map.of("consent", Map.of("categoryPreferences",
-                            Map.of("email_marketing", number / CONSENT_EVERY % 2 == 0))));
+                            Map.of("email_marketing", number / CONSENT_EVERY / PEOPLE % 2 == 0))));
                 }
             } else {
                 message.put("type", "track");
@@ -165,6 +168,11 @@ public final class SteadyLoad {
 
     private static String userId(long number) {
         return "person-" + (number % PEOPLE);
+    }
+
+    /** A person's e-mail address, of a domain of the brand's own (one person at two brands has two addresses). */
+    public static String emailOf(Brand brand, String userId) {
+        return userId + "@" + brand.sourceId().substring(0, 8) + ".load.example";
     }
 
     /** Posts the batch until a 2xx answers it, to the next replica after each failure. */

@@ -23,6 +23,8 @@ import static io.firstparty.system.reconcile.ArchiveReconciliation.report;
  * reached the service, a second segment with the identical rule is made, whose backfill computes
  * the membership from the stored history alone. The two member sets must be equal, and not empty.
  * The rule (a product viewed with one of the load's SKUs) holds for some of the load's people only.
+ * The followed segment's recorded entries and exits alternate person by person (none recorded twice,
+ * as two replicas or a redelivery could) and end as its membership does.
  */
 final class SegmentReconciliation implements Reconciliation {
 
@@ -31,6 +33,8 @@ final class SegmentReconciliation implements Reconciliation {
     private static final String MEMBERS = "SELECT profile_id FROM segment_membership WHERE segment_id = ?::uuid";
     private static final String RECEIVED =
             "SELECT message_id FROM segment_event_owner WHERE message_id = ANY (?)";
+    private static final String CHANGES = "SELECT profile_id, string_agg(change, ',' ORDER BY id), count(published_at)"
+            + " FROM segment_membership_change WHERE segment_id = ?::uuid GROUP BY profile_id";
 
     private final LocalPlatform platform;
     private final Tables tables;
@@ -84,10 +88,45 @@ final class SegmentReconciliation implements Reconciliation {
         if (backfilled.isEmpty()) {
             found.add("the recomputed segment has no members: the comparison would prove nothing");
         }
+        History history = history(live);
+        report(found, "people whose entries and exits of the followed segment do not alternate (one recorded twice)",
+                history.twice());
+        report(found, "people whose last recorded change of the followed segment disagrees with the membership",
+                history.disagreeing());
         System.out.printf("segment membership: %d accepted messages, %d missing from the segment service; members followed"
-                        + " live %d, recomputed %d, only live %d, only recomputed %d%n", accepted.size(), missing.size(),
-                live.size(), backfilled.size(), onlyLive.size(), onlyBackfilled.size());
+                        + " live %d, recomputed %d, only live %d, only recomputed %d; %d entries and exits recorded, %d"
+                        + " published%n", accepted.size(), missing.size(), live.size(), backfilled.size(), onlyLive.size(),
+                onlyBackfilled.size(), history.changes(), history.published());
         return found;
+    }
+
+    /** The followed segment's recorded entries and exits, checked person by person against its members. */
+    private record History(long changes, long published, List<String> twice, List<String> disagreeing) {
+    }
+
+    private History history(Set<String> members) {
+        record Changes(String profileId, List<String> changes, long published) {
+        }
+        List<Changes> all = tables.query(Service.SEGMENT, CHANGES, row -> new Changes(row.getString(1),
+                List.of(row.getString(2).split(",")), row.getLong(3)), liveSegment);
+        List<String> twice = new ArrayList<>();
+        List<String> disagreeing = new ArrayList<>();
+        for (Changes person : all) {
+            for (int i = 0; i < person.changes().size(); i++) {
+                if (!person.changes().get(i).equals(i % 2 == 0 ? "entered" : "exited")) {
+                    twice.add(person.profileId());
+                    break;
+                }
+            }
+            boolean lastEntered = person.changes().get(person.changes().size() - 1).equals("entered");
+            if (lastEntered != members.contains(person.profileId())) {
+                disagreeing.add(person.profileId());
+            }
+        }
+        Set<String> recorded = new HashSet<>(all.stream().map(Changes::profileId).toList());
+        members.stream().filter(member -> !recorded.contains(member)).forEach(disagreeing::add);
+        return new History(all.stream().mapToLong(person -> person.changes().size()).sum(),
+                all.stream().mapToLong(Changes::published).sum(), twice, disagreeing);
     }
 
     private Set<String> accepted(Ledger ledger) {

@@ -9,6 +9,7 @@ import io.firstparty.system.platform.LocalPlatform;
 import io.firstparty.system.platform.ManagedProcess;
 import io.firstparty.system.platform.Service;
 import io.firstparty.system.platform.SteadyLoad;
+import io.firstparty.system.reconcile.NoticeCampaignReconciliation;
 import io.firstparty.system.reconcile.Reconciliation;
 import io.firstparty.system.reconcile.Reconciliations;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Scale out: two replicas of every service, ingestion's collection and archiver roles apart (two
  * collection replicas with the archive off take all the load; the first replica and one more
  * archive). The results are the same as with one replica, each consumer group shares its topics'
- * partitions between its two members, and nothing is stored or counted twice.
+ * partitions between its two members, nothing is stored or counted twice, and a notice campaign sent
+ * by both consent replicas reaches nobody twice.
  */
 @Tag("scale")
 @Order(20)
@@ -89,7 +91,9 @@ class TwoReplicasOfEveryServiceTest {
         List<String> collection = List.of(LocalPlatform.replicaUrl(Service.INGESTION, COLLECTION_REPLICA),
                 LocalPlatform.replicaUrl(Service.INGESTION, OTHER_COLLECTION_REPLICA));
         // 2 senders x 10 batches/s x 20 messages: 400 messages/s until 30,000 are sent.
-        List<Reconciliation> reconciliations = Reconciliations.beforeLoad(platform, brands);
+        List<Reconciliation> reconciliations = new ArrayList<>(Reconciliations.beforeLoad(platform, brands));
+        // Sent once the load is over, by both consent replicas at once.
+        reconciliations.add(new NoticeCampaignReconciliation(platform, brands.get(0)));
         SteadyLoad load = new SteadyLoad(collection, brands, 20, 30_000, Duration.ofMinutes(5), 10);
         load.start(2);
         Ledger ledger = load.awaitEnd();
