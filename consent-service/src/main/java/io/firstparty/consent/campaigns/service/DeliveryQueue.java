@@ -15,9 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,17 +58,17 @@ public class DeliveryQueue {
                    CASE WHEN l.language = 'fr' THEN k.notice_hash_fr ELSE k.notice_hash_en END, l.language,
                    'handed to the SMTP server by a replica that stopped before its answer was recorded', clock_timestamp()
             FROM lapsed l JOIN notice_campaign k ON k.id = l.campaign_id""";
-    private static final String CLOSE_SAME_ADDRESS =
-            "UPDATE notice_delivery SET status = 'same_address', claimed_by = NULL, claimed_until = NULL, done_at = now()";
-    private static final String SAME_ADDRESS = """
-            UPDATE notice_delivery d SET status = 'same_address', claimed_by = NULL, claimed_until = NULL, done_at = now()
-            WHERE EXISTS (SELECT 1 FROM notice_delivery o WHERE o.campaign_id = d.campaign_id AND o.channel = d.channel
-                              AND o.address_hash = ? AND o.profile_id <> d.profile_id)
-              AND d.campaign_id = ? AND d.profile_id = ? AND d.channel = ? AND d.claimed_by = ? AND d.status = 'sending'""";
     private static final String MINE =
             " WHERE campaign_id = ?1 AND profile_id = ?2 AND channel = ?3 AND claimed_by = ?4 AND status = 'sending'";
     private static final String MINE_ROW =
             " WHERE campaign_id = ? AND profile_id = ? AND channel = ? AND claimed_by = ? AND status = 'sending'";
+    private static final String CLOSE_SAME_ADDRESS =
+            "UPDATE notice_delivery SET status = 'same_address', claimed_by = NULL, claimed_until = NULL, done_at = now()"
+                    + MINE_ROW;
+    /** Closes the row if another profile's row of the campaign already took its address (the 5th parameter). */
+    private static final String CLOSE_IF_ADDRESS_TAKEN = CLOSE_SAME_ADDRESS
+            + " AND EXISTS (SELECT 1 FROM notice_delivery o WHERE o.campaign_id = notice_delivery.campaign_id"
+            + " AND o.channel = notice_delivery.channel AND o.address_hash = ? AND o.profile_id <> notice_delivery.profile_id)";
     private static final int CHUNK = 1000;
 
     private final EntityManager entityManager;
@@ -173,26 +175,26 @@ public class DeliveryQueue {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claimed> handOver(List<Claimed> deliveries, Map<String, String> addresses, String holder) {
-        Map<String, Claimed> firstOfAddress = new LinkedHashMap<>();
-        List<Claimed> takers = new ArrayList<>();
+        Map<Claimed, String> takers = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
         List<Claimed> repeats = new ArrayList<>();
         for (Claimed delivery : deliveries) {
             String hash = addressHash(delivery, addresses);
-            if (hash == null || firstOfAddress.putIfAbsent(delivery.campaignId() + " " + delivery.channel() + " " + hash,
-                    delivery) == null) {
-                takers.add(delivery);
+            if (hash == null || taken.add(delivery.campaignId() + " " + delivery.channel() + " " + hash)) {
+                takers.put(delivery, hash);
             } else {
                 repeats.add(delivery);
             }
         }
-        batch(SAME_ADDRESS, takers, (statement, delivery) -> {
-            statement.setString(1, addressHash(delivery, addresses));
-            bindMine(statement, 2, delivery, holder);
+        List<Claimed> taking = List.copyOf(takers.keySet());
+        batch(CLOSE_IF_ADDRESS_TAKEN, taking, (statement, delivery) -> {
+            bindMine(statement, 1, delivery, holder);
+            statement.setString(5, takers.get(delivery));
         });
-        batch(CLOSE_SAME_ADDRESS + MINE_ROW, repeats, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
-        return stillMine(takers, batch("UPDATE notice_delivery SET handed_over_at = clock_timestamp(), address_hash = ?"
-                + MINE_ROW, takers, (statement, delivery) -> {
-                    statement.setString(1, addressHash(delivery, addresses));
+        batch(CLOSE_SAME_ADDRESS, repeats, (statement, delivery) -> bindMine(statement, 1, delivery, holder));
+        return stillMine(taking, batch("UPDATE notice_delivery SET handed_over_at = clock_timestamp(), address_hash = ?"
+                + MINE_ROW, taking, (statement, delivery) -> {
+                    statement.setString(1, takers.get(delivery));
                     bindMine(statement, 2, delivery, holder);
                 }));
     }
